@@ -1,0 +1,28 @@
+"""The root ``ckm`` app and its global options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.ontology import ontology_app
+from kg.cli.serve import serve
+from kg.cli.state import cli_state
+
+app = typer.Typer(help="CKM Knowledge Graph: customer knowledge, validated and queryable.")
+app.add_typer(ontology_app, name="ontology")
+app.command("serve")(serve)
+
+
+@app.callback()
+def main(
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", envvar="CKM_STORE", help="Directory of the embedded store."),
+    ] = None,
+) -> None:
+    """Options shared by every command."""
+    if store is not None:
+        cli_state.store = store
