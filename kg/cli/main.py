@@ -7,12 +7,28 @@ from typing import Annotated
 
 import typer
 
+from kg.cli import data
 from kg.cli.ontology import ontology_app
 from kg.cli.serve import serve
 from kg.cli.state import cli_state
 
-app = typer.Typer(help="CKM Knowledge Graph: customer knowledge, validated and queryable.")
+app = typer.Typer(
+    help="CKM Knowledge Graph: customer knowledge, validated and queryable.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 app.add_typer(ontology_app, name="ontology")
+for command in (
+    data.init,
+    data.load,
+    data.validate,
+    data.query,
+    data.stats,
+    data.dump,
+    data.restore,
+    data.reason,
+):
+    app.command()(command)
 app.command("serve")(serve)
 
 

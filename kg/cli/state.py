@@ -1,11 +1,24 @@
-"""What the root options chose, shared with the commands."""
+"""What the root options chose, shared with the commands, and how commands fail."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import typer
+from rich.console import Console
+
 from kg.config import Settings
+from kg.store.base import StoreError
+
+# Exit codes every command keeps.
+EXIT_REFUSED = 1
+EXIT_BAD_INPUT = 2
+
+console = Console()
+errors = Console(stderr=True)
 
 
 @dataclass
@@ -21,3 +34,28 @@ class CliState:
 
 
 cli_state = CliState()
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
+    """Print ``message`` on stderr and return the exit to raise."""
+    errors.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@contextmanager
+def opened_graph() -> Iterator:
+    """The knowledge graph of the chosen store, closed afterwards.
+
+    A store that cannot be opened (locked by another process…) ends the command with
+    exit code 2 and the reason.
+    """
+    from kg.graph import KnowledgeGraph
+
+    try:
+        graph = KnowledgeGraph.open(cli_state.settings())
+    except StoreError as error:
+        raise fail(str(error)) from error
+    try:
+        yield graph
+    finally:
+        graph.close()

@@ -1,0 +1,191 @@
+"""``ckm init|load|validate|query|stats|dump|restore|reason``: the store from a shell."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rdflib.term import URIRef
+from rich.progress import Progress
+from rich.table import Table
+
+from kg.cli.state import EXIT_REFUSED, console, fail, opened_graph
+from kg.delta import Delta, ProtectedGraph, from_payload
+from kg.provenance import WriteContext
+from kg.store.base import DumpFormat, QuerySyntaxError, StoreError
+from kg.store.parsing import RdfSyntax, RdfSyntaxError, syntax_for_path, syntax_named
+from kg.vocab import DATA_GRAPH, sparql_prologue
+
+FilesArg = Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="RDF files.")]
+GraphOpt = Annotated[str, typer.Option("--graph", help="Graph for triples outside a named graph.")]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", help="turtle, ntriples, nquads, trig, jsonld or rdfxml."),
+]
+
+QUERY_MEDIA_TYPES = {
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+}
+
+
+def init() -> None:
+    """Create the store (if needed) and install the ontology in it."""
+    with opened_graph() as graph:
+        console.print(f"store ready at {graph.settings.store}")
+
+
+def _read_delta(files: list[Path], graph: str, fmt: str | None, base_iri: str) -> Delta:
+    delta = Delta()
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("reading", total=sum(f.stat().st_size for f in files))
+        for path in files:
+            try:
+                syntax: RdfSyntax = syntax_named(fmt) if fmt else syntax_for_path(path)
+                delta = delta.then(
+                    from_payload(path.read_bytes(), syntax, graph=URIRef(graph), base_iri=base_iri)
+                )
+            except RdfSyntaxError as error:
+                where = f" line {error.line} column {error.column}" if error.line else ""
+                raise fail(f"{path}:{where} {error}") from error
+            except (ValueError, ProtectedGraph) as error:
+                raise fail(f"{path}: {error}") from error
+            progress.advance(task, path.stat().st_size)
+    return delta
+
+
+def load(files: FilesArg, graph: GraphOpt = str(DATA_GRAPH), fmt: FormatOpt = None) -> None:
+    """Validate and write RDF files, all of them or nothing."""
+    with opened_graph() as kg:
+        delta = _read_delta(files, graph, fmt, kg.settings.base_iri)
+        from kg.graph import ValidationRefused
+
+        try:
+            with console.status("validating and committing"):
+                receipt = kg.write(
+                    delta, WriteContext(source=", ".join(f.name for f in files), operation="load")
+                )
+        except ValidationRefused as refused:
+            console.print(refused.report.to_text(), highlight=False)
+            raise fail("refused by validation; nothing was written", EXIT_REFUSED) from refused
+        except StoreError as error:
+            raise fail(str(error)) from error
+        if receipt.report.results:
+            console.print(receipt.report.to_text(), highlight=False)
+        console.print(
+            f"loaded: {receipt.added} triples added, {receipt.inferred_added} inferred",
+            highlight=False,
+        )
+
+
+def validate(files: FilesArg, graph: GraphOpt = str(DATA_GRAPH), fmt: FormatOpt = None) -> None:
+    """Validate RDF files against the shapes and the stored graph; write nothing."""
+    with opened_graph() as kg:
+        report = kg.check(_read_delta(files, graph, fmt, kg.settings.base_iri))
+    console.print(report.to_text(), highlight=False)
+    if not report.conforms:
+        raise typer.Exit(EXIT_REFUSED)
+
+
+def query(
+    sparql: Annotated[str, typer.Argument(help="SPARQL text, or @file.rq to read a file.")],
+    output: Annotated[
+        str, typer.Option("--format", help="table, csv, tsv, json, xml, turtle, ntriples.")
+    ] = "table",
+) -> None:
+    """Run a SPARQL query over the union of all graphs (ckm: and prov: prefixes known)."""
+    if sparql.startswith("@"):
+        try:
+            sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        except OSError as error:
+            raise fail(f"cannot read {sparql[1:]}: {error.strerror}") from error
+    text = sparql_prologue() + sparql
+    if output != "table" and output not in QUERY_MEDIA_TYPES:
+        raise fail(f"unknown format {output!r}; use table or {', '.join(QUERY_MEDIA_TYPES)}")
+    with opened_graph() as kg:
+        try:
+            if output == "table":
+                _print_table(kg, text)
+            else:
+                sys.stdout.buffer.write(kg.query_serialized(text, QUERY_MEDIA_TYPES[output]))
+        except QuerySyntaxError as error:
+            raise fail(f"bad query: {error}") from error
+        except ValueError as error:
+            raise fail(str(error)) from error
+
+
+def _print_table(kg, text: str) -> None:
+    try:
+        rows = kg.select(text)
+    except ValueError:
+        try:
+            console.print(str(kg.ask(text)).lower())
+        except ValueError:
+            for triple in kg.construct(text):
+                console.print(" ".join(t.n3() for t in triple) + " .", highlight=False)
+        return
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    table = Table(*names)
+    for row in rows:
+        table.add_row(*(str(row.get(name, "")) for name in names))
+    console.print(table)
+    console.print(f"{len(rows)} row(s)")
+
+
+def stats() -> None:
+    """Count the quads of every graph."""
+    with opened_graph() as kg:
+        table = Table("graph", "quads")
+        for graph, count in kg.stats().items():
+            table.add_row(graph, f"{count:,}")
+        console.print(table)
+
+
+DumpFormatOpt = Annotated[DumpFormat, typer.Option("--format", help="nquads or trig.")]
+
+
+def dump(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default stdout).")
+    ] = None,
+    fmt: DumpFormatOpt = DumpFormat.NQUADS,
+) -> None:
+    """Write the whole store (every graph) as N-Quads or TriG."""
+    with opened_graph() as kg:
+        if output is None:
+            kg.dump(sys.stdout.buffer, fmt)
+        else:
+            with output.open("wb") as handle:
+                kg.dump(handle, fmt)
+
+
+def restore(
+    source: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A dump.")],
+    fmt: Annotated[DumpFormat | None, typer.Option("--format", help="nquads or trig.")] = None,
+) -> None:
+    """Replace the whole store with a dump (all or nothing)."""
+    chosen = fmt or (DumpFormat.TRIG if source.suffix == ".trig" else DumpFormat.NQUADS)
+    with opened_graph() as kg, source.open("rb") as handle:
+        try:
+            count = kg.restore(handle, chosen)
+        except ValueError as error:
+            raise fail(f"{source}: {error}; nothing was changed") from error
+    console.print(f"restored {count:,} quads")
+
+
+def reason(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Recompute all inferences.")] = False,
+) -> None:
+    """Show the inferred graph's size, or recompute it from scratch with --rebuild."""
+    with opened_graph() as kg:
+        if rebuild:
+            count = kg.rebuild_inferences()
+            console.print(f"rebuilt: {count:,} inferred triples")
+        else:
+            console.print(f"{kg.stats().get('urn:ckm:graph:inferred', 0):,} inferred triples")

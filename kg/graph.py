@@ -1,0 +1,230 @@
+"""The knowledge graph: the one road every write takes, and the read road.
+
+``KnowledgeGraph.write(delta)`` validates the nodes the delta touches against the SHACL
+shapes, refuses the whole delta on any Violation, and otherwise commits the data, the
+inferences it entails and its provenance record in ONE atomic store operation.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import BinaryIO
+
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS
+from rdflib.term import URIRef
+
+from kg.config import Settings
+from kg.delta import Delta, ensure_writable
+from kg.neighbourhood import is_data_node, linking_nodes, stored_context, touched_nodes
+from kg.provenance import WriteContext, activity_record
+from kg.reasoning import Reasoner
+from kg.resources import ONTOLOGY_TTL
+from kg.store import open_store
+from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Triple
+from kg.validation import ShapesValidator, ValidationReport
+from kg.vocab import DATA_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SYSTEM_GRAPHS
+
+
+class ValidationRefused(Exception):
+    """A write broke at least one SHACL rule of severity Violation; nothing was written."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__(report.to_text())
+        self.report = report
+
+
+@dataclass(frozen=True)
+class WriteReceipt:
+    """What an accepted write did."""
+
+    activity: URIRef | None
+    added: int
+    removed: int
+    inferred_added: int
+    inferred_removed: int
+    report: ValidationReport
+
+
+class KnowledgeGraph:
+    """The facade over a store: validated atomic writes, reasoning, provenance, queries."""
+
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+        self._ontology = Graph().parse(ONTOLOGY_TTL, format="turtle")
+        self._ontology_facts = [t for t in self._ontology if t[1] in (RDF.type, RDFS.subClassOf)]
+        self._validator = ShapesValidator()
+        self._reasoner = Reasoner(self._ontology)
+        self._write_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, settings: Settings) -> KnowledgeGraph:
+        """Open the store the settings name and make sure it holds the current ontology.
+
+        Raises:
+            StoreLocked: another process has the embedded store open.
+        """
+        graph = cls(open_store(settings), settings)
+        graph.install_ontology()
+        return graph
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- the write road -----------------------------------------------------------------
+
+    def check(self, delta: Delta) -> ValidationReport:
+        """Validate ``delta`` against the stored graph without writing anything."""
+        return self._validate(delta)[0]
+
+    def write(self, delta: Delta, context: WriteContext | None = None) -> WriteReceipt:
+        """Validate and commit ``delta`` with its inferences and provenance, atomically.
+
+        Writers are serialised; readers are never blocked and see the state before or
+        after the write, never a part of it.
+        Raises:
+            ProtectedGraph: the delta writes into a system graph; nothing written.
+            ValidationRefused: a Violation; the report is attached; nothing written.
+            StoreError: the store refused; nothing written.
+        """
+        ensure_writable(delta.graphs())
+        context = context or WriteContext()
+        with self._write_lock:
+            started = datetime.now(UTC)
+            delta = Delta(
+                removed=frozenset(q for q in delta.removed if _stored(self.store, q)),
+                added=delta.added,
+            )
+            if delta.is_empty:
+                return WriteReceipt(None, 0, 0, 0, 0, ValidationReport())
+            report, focus, after = self._validate(delta)
+            if not report.conforms:
+                raise ValidationRefused(report)
+            inferred_removed, inferred_added = self._inference_patch(focus, after)
+            activity, record = activity_record(
+                context,
+                started=started,
+                added=len(delta.added),
+                removed=len(delta.removed),
+                graphs=delta.graphs(),
+            )
+            self.store.commit(
+                removed=delta.removed | inferred_removed,
+                added=delta.added | inferred_added | set(record),
+            )
+            return WriteReceipt(
+                activity,
+                len(delta.added),
+                len(delta.removed),
+                len(inferred_added),
+                len(inferred_removed),
+                report,
+            )
+
+    def _validate(self, delta: Delta) -> tuple[ValidationReport, set[URIRef], set[Triple]]:
+        """The report for the nodes ``delta`` touches, those nodes, and the triples of
+        their neighbourhood as the write would leave it."""
+        touched = touched_nodes(delta)
+        focus = touched | linking_nodes(self.store, touched)
+        before = stored_context(self.store, focus)
+        after_quads = (before - delta.removed) | delta.added
+        after = {(s, p, o) for s, p, o, _g in after_quads}
+        data = Graph()
+        for triple in self._ontology_facts:
+            data.add(triple)
+        for triple in after:
+            data.add(triple)
+        present = {s for s, _p, _o in after}
+        return self._validator.validate(data, focus=focus & present), focus, after
+
+    def _inference_patch(
+        self, focus: set[URIRef], after: set[Triple]
+    ) -> tuple[set[Quad], set[Quad]]:
+        """Inferred quads to remove and to add so the inferred graph matches ``after``."""
+        entailed = self._reasoner.entailments_about(focus, after)
+        new = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed}
+        old = {q for node in focus for q in self.store.quads(node, None, None, INFERRED_GRAPH)}
+        return old - new, new - old
+
+    # -- system graphs ------------------------------------------------------------------
+
+    def install_ontology(self) -> bool:
+        """Make the ontology graph equal the ontology file; True when it changed.
+
+        A changed ontology changes what follows from the data, so the inferred graph is
+        rebuilt in the same step.
+        """
+        wanted = {(s, p, o, ONTOLOGY_GRAPH) for s, p, o in self._ontology}
+        stored = set(self.store.quads(graph=ONTOLOGY_GRAPH))
+        if wanted == stored:
+            return False
+        with self._write_lock:
+            self.store.commit(removed=stored - wanted, added=wanted - stored)
+        self.rebuild_inferences()
+        return True
+
+    def rebuild_inferences(self) -> int:
+        """Recompute the whole inferred graph from the data graphs (for recovery).
+
+        Atomic: the old inferred graph is replaced in the same operation.
+        Returns the number of inferred triples.
+        """
+        with self._write_lock:
+            data = {(s, p, o) for s, p, o, g in self.store.quads() if g not in SYSTEM_GRAPHS}
+            entailed = self._reasoner.entailments(data)
+            old = set(self.store.quads(graph=INFERRED_GRAPH))
+            new = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed if is_data_node(s)}
+            self.store.commit(removed=old - new, added=new - old)
+            return len(new)
+
+    # -- the read road ------------------------------------------------------------------
+
+    def select(self, sparql: str, dataset: Dataset | None = None) -> list[Row]:
+        """Rows of a SELECT over the union of all graphs (or ``dataset``)."""
+        return self.store.select(sparql, dataset=dataset, timeout_s=self.settings.query_timeout_s)
+
+    def ask(self, sparql: str, dataset: Dataset | None = None) -> bool:
+        return self.store.ask(sparql, dataset=dataset)
+
+    def construct(self, sparql: str, dataset: Dataset | None = None) -> list[Triple]:
+        return self.store.construct(sparql, dataset=dataset)
+
+    def query_serialized(
+        self, sparql: str, media_type: str, dataset: Dataset | None = None
+    ) -> bytes:
+        return self.store.query_serialized(sparql, media_type=media_type, dataset=dataset)
+
+    def stats(self) -> dict[str, int]:
+        """Quads per graph, plus counts of the main CKM resources."""
+        counts = {str(g): self.store.count(g) for g in self.store.graphs()}
+        return counts
+
+    # -- operations ---------------------------------------------------------------------
+
+    def dump(self, output: BinaryIO, fmt: DumpFormat) -> None:
+        self.store.dump(output, fmt)
+
+    def restore(self, source: BinaryIO, fmt: DumpFormat) -> int:
+        """Replace the store's content with a dump (no validation: a dump was valid).
+
+        Raises:
+            ValueError: the dump does not parse; nothing changed.
+        """
+        with self._write_lock:
+            return self.store.restore(source, fmt)
+
+
+def _stored(store: Store, quad: Quad) -> bool:
+    return next(store.quads(*quad), None) is not None
+
+
+__all__ = [
+    "DATA_GRAPH",
+    "PROVENANCE_GRAPH",
+    "KnowledgeGraph",
+    "ValidationRefused",
+    "WriteReceipt",
+]

@@ -1,0 +1,58 @@
+"""Provenance of writes: one ``prov:Activity`` per accepted write, in its own graph."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import quote
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+from kg.store.base import Quad
+from kg.vocab import CKM, PROVENANCE_GRAPH
+
+
+@dataclass(frozen=True)
+class WriteContext:
+    """Who writes, from where, and what kind of write it is (for the provenance record)."""
+
+    agent: str = "anonymous"
+    source: str | None = None
+    operation: str = "write"
+
+
+def agent_iri(name: str) -> URIRef:
+    return URIRef(f"urn:ckm:agent:{quote(name, safe='')}")
+
+
+def activity_record(
+    context: WriteContext,
+    *,
+    started: datetime,
+    added: int,
+    removed: int,
+    graphs: set[URIRef],
+) -> tuple[URIRef, list[Quad]]:
+    """The activity IRI and quads describing one write (no personal data beyond the
+    writer's key name and the source the writer named)."""
+    activity = URIRef(f"urn:ckm:activity:{uuid.uuid4()}")
+    agent = agent_iri(context.agent)
+    ended = datetime.now(UTC)
+    triples = [
+        (activity, RDF.type, PROV.Activity),
+        (activity, RDF.type, CKM.WriteActivity),
+        (activity, RDFS.label, Literal(context.operation)),
+        (activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)),
+        (activity, PROV.endedAtTime, Literal(ended.isoformat(), datatype=XSD.dateTime)),
+        (activity, PROV.wasAssociatedWith, agent),
+        (agent, RDF.type, PROV.Agent),
+        (agent, RDFS.label, Literal(context.agent)),
+        (activity, CKM.triplesAdded, Literal(added, datatype=XSD.nonNegativeInteger)),
+        (activity, CKM.triplesRemoved, Literal(removed, datatype=XSD.nonNegativeInteger)),
+    ]
+    triples += [(activity, CKM.changedGraph, graph) for graph in sorted(graphs)]
+    if context.source:
+        triples.append((activity, DCTERMS.source, Literal(context.source)))
+    return activity, [(s, p, o, PROVENANCE_GRAPH) for s, p, o in triples]

@@ -1,0 +1,61 @@
+"""OWL 2 RL inference, kept in its own named graph and consistent after every write.
+
+The rules are run by ``reasonable`` (a Rust OWL 2 RL reasoner). After a write, the
+entailments about the nodes the write touched are recomputed from those nodes'
+neighbourhood plus the ontology, and the inferred graph is patched with the
+difference; ``rebuild`` recomputes everything from scratch for recovery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import reasonable
+from rdflib import Graph
+from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import BNode, Literal, URIRef
+
+from kg.store.base import Triple
+
+# Entailments every node has and no analyst wants to see.
+_TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
+_TRIVIAL_PREDICATES = {OWL.sameAs, OWL.differentFrom}
+
+
+class Reasoner:
+    """Computes OWL 2 RL entailments of data against a fixed ontology (TBox)."""
+
+    def __init__(self, ontology: Graph) -> None:
+        self._ontology = ontology
+        self._ontology_subjects = {s for s in ontology.subjects() if isinstance(s, URIRef)}
+
+    def entailments(self, data: Iterable[Triple]) -> set[Triple]:
+        """Triples that follow from ``data`` and the ontology but are in neither,
+        without the trivial ones (reflexive ``owl:sameAs``, ``rdf:type owl:Thing``…)
+        and without anything said of ontology terms themselves."""
+        graph = Graph()
+        graph += self._ontology
+        asserted = set(data)
+        for triple in asserted:
+            graph.add(triple)
+        reasoner = reasonable.PyReasoner()
+        reasoner.from_graph(graph)
+        inferred: set[Triple] = set()
+        for subject, predicate, obj in reasoner.reason():
+            triple = (subject, predicate, obj)
+            if triple in asserted or triple in self._ontology or not self._keep(triple):
+                continue
+            inferred.add(triple)
+        return inferred
+
+    def _keep(self, triple: Triple) -> bool:
+        subject, predicate, obj = triple
+        if isinstance(subject, (BNode, Literal)) or isinstance(obj, BNode):
+            return False
+        if subject in self._ontology_subjects or predicate in _TRIVIAL_PREDICATES:
+            return False
+        return not (predicate == RDF.type and obj in _TRIVIAL_TYPES)
+
+    def entailments_about(self, nodes: set, data: Iterable[Triple]) -> set[Triple]:
+        """The entailments whose subject is one of ``nodes``, from their neighbourhood."""
+        return {t for t in self.entailments(data) if t[0] in nodes}

@@ -1,0 +1,145 @@
+"""The Store seam: the narrow protocol every storage backend implements.
+
+Everything above this seam speaks rdflib terms and SPARQL text; nothing above it imports
+a storage engine or speaks HTTP to one. Graph names are always IRIs: the store's own
+default graph is never written (writes to "the default graph" go to
+:data:`kg.vocab.DATA_GRAPH`), and queries see the union of all graphs as their default
+graph unless a dataset is named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import BinaryIO, Protocol
+
+from rdflib.term import Identifier, Literal, URIRef
+
+Term = Identifier
+Triple = tuple[Term, URIRef, Term]
+Quad = tuple[Term, URIRef, Term, URIRef]
+Row = dict[str, Term]
+
+
+class StoreError(Exception):
+    """The store could not do what was asked; the message says why."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the store directory open."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached or refused the request (remote engines)."""
+
+
+class QuerySyntaxError(StoreError):
+    """The SPARQL text does not parse; the message names the position."""
+
+
+class QueryTimeout(StoreError):
+    """The query ran longer than its time limit and was abandoned."""
+
+
+class DumpFormat(StrEnum):
+    """Formats a whole store can be dumped to and restored from."""
+
+    NQUADS = "nquads"
+    TRIG = "trig"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """An RDF dataset for one query (SPARQL ``FROM`` / ``FROM NAMED`` or protocol params).
+
+    ``None`` for ``default_graphs`` means "the union of all graphs"; ``None`` for
+    ``named_graphs`` means "every graph of the store".
+    """
+
+    default_graphs: tuple[URIRef, ...] | None = None
+    named_graphs: tuple[URIRef, ...] | None = None
+
+
+class Store(Protocol):
+    """What the knowledge graph needs from a storage backend."""
+
+    def select(
+        self, sparql: str, *, dataset: Dataset | None = None, timeout_s: float | None = None
+    ) -> list[Row]:
+        """Rows of a SELECT query, unbound variables left out of each row.
+
+        Raises:
+            QuerySyntaxError, QueryTimeout, StoreError.
+        """
+        ...
+
+    def ask(self, sparql: str, *, dataset: Dataset | None = None) -> bool:
+        """The answer of an ASK query."""
+        ...
+
+    def construct(self, sparql: str, *, dataset: Dataset | None = None) -> list[Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE query."""
+        ...
+
+    def query_serialized(
+        self, sparql: str, *, media_type: str, dataset: Dataset | None = None
+    ) -> bytes:
+        """Run any query and serialise its answer in ``media_type``.
+
+        Raises:
+            QuerySyntaxError, StoreError; ValueError when ``media_type`` does not suit
+            the query form.
+        """
+        ...
+
+    def commit(self, removed: Iterable[Quad], added: Iterable[Quad]) -> None:
+        """Remove then add quads in ONE atomic operation.
+
+        Either every quad is removed and added, or nothing changes (the store's
+        transaction); concurrent readers see the state before or after, never between.
+        Raises:
+            StoreError: nothing was written.
+        """
+        ...
+
+    def quads(
+        self,
+        subject: Term | None = None,
+        predicate: URIRef | None = None,
+        obj: Term | None = None,
+        graph: URIRef | None = None,
+    ) -> Iterator[Quad]:
+        """Stored quads matching a pattern (``None`` matches anything)."""
+        ...
+
+    def graphs(self) -> list[URIRef]:
+        """Names of the non-empty named graphs."""
+        ...
+
+    def count(self, graph: URIRef | None = None) -> int:
+        """How many quads the store (or one graph) holds."""
+        ...
+
+    def dump(self, output: BinaryIO, fmt: DumpFormat) -> None:
+        """Write every quad of the store to ``output``."""
+        ...
+
+    def restore(self, source: BinaryIO, fmt: DumpFormat) -> int:
+        """Replace the whole content of the store with the dataset read from ``source``.
+
+        Atomic: on a parse error nothing is changed. Returns the number of quads read.
+        Raises:
+            ValueError: the input does not parse (the message names line and column).
+        """
+        ...
+
+    def close(self) -> None:
+        """Release the store (files, locks, connections)."""
+        ...
+
+
+def literal_int(row: Row, name: str) -> int:
+    """An integer value from a SELECT row (0 when unbound)."""
+    value = row.get(name)
+    return int(value.toPython()) if isinstance(value, Literal) else 0

@@ -1,0 +1,193 @@
+"""SHACL validation of what a write would leave in the graph, node by node.
+
+The shapes are parsed once per thread (pySHACL keeps state on the shapes graph, so one
+parsed copy is never shared between threads). A write is validated on the nodes it
+touches, with the stored context those nodes' shapes look at; :func:`focus_nodes` and
+:func:`context_query` say which nodes and which context.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyshacl
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.term import Identifier
+
+from kg.resources import SHAPES_TTL
+
+SEVERITY_ORDER = {SH.Violation: 0, SH.Warning: 1, SH.Info: 2}
+_SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+
+
+@dataclass(frozen=True, order=True)
+class ValidationResult:
+    """One SHACL result: which node broke which rule, how badly, in plain words."""
+
+    severity: str
+    focus_node: str
+    path: str | None
+    value: str | None
+    message: str
+    source_shape: str
+    constraint: str
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "severity": self.severity,
+            "focusNode": self.focus_node,
+            "resultPath": self.path,
+            "value": self.value,
+            "message": self.message,
+            "sourceShape": self.source_shape,
+            "constraint": self.constraint,
+        }
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of validating a write; it conforms when it holds no Violation."""
+
+    results: tuple[ValidationResult, ...] = field(default_factory=tuple)
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+    @property
+    def violations(self) -> list[ValidationResult]:
+        return [r for r in self.results if r.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[ValidationResult]:
+        return [r for r in self.results if r.severity != "Violation"]
+
+    def as_dict(self) -> dict:
+        return {
+            "conforms": self.conforms,
+            "violations": len(self.violations),
+            "warnings": sum(1 for r in self.results if r.severity == "Warning"),
+            "infos": sum(1 for r in self.results if r.severity == "Info"),
+            "results": [r.as_dict() for r in self.results],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), indent=2)
+
+    def to_text(self) -> str:
+        if not self.results:
+            return "Conforms: no violations, no warnings."
+        lines = [
+            f"Conforms: {'yes' if self.conforms else 'NO'} "
+            f"({len(self.violations)} violation(s), {len(self.warnings)} warning(s)/info(s))"
+        ]
+        for r in self.results:
+            where = f" {r.path}" if r.path else ""
+            value = f" value {r.value}" if r.value else ""
+            lines.append(f"- {r.severity}: {r.focus_node}{where}{value}: {r.message}")
+        return "\n".join(lines)
+
+    def to_rdf(self) -> Graph:
+        """The report as a W3C SHACL ``sh:ValidationReport`` graph."""
+        graph = Graph()
+        graph.bind("sh", SH)
+        report = URIRef("urn:ckm:validation-report")
+        graph.add((report, RDF.type, SH.ValidationReport))
+        graph.add((report, SH.conforms, Literal(self.conforms)))
+        for index, r in enumerate(self.results):
+            node = URIRef(f"urn:ckm:validation-report:result:{index}")
+            graph.add((report, SH.result, node))
+            graph.add((node, RDF.type, SH.ValidationResult))
+            graph.add((node, SH.focusNode, _term(r.focus_node)))
+            graph.add((node, SH.resultSeverity, SH[r.severity]))
+            graph.add((node, SH.resultMessage, Literal(r.message)))
+            graph.add((node, SH.sourceShape, _term(r.source_shape)))
+            graph.add((node, SH.sourceConstraintComponent, URIRef(r.constraint)))
+            if r.path:
+                graph.add((node, SH.resultPath, URIRef(r.path)))
+            if r.value:
+                graph.add((node, SH.value, _term(r.value)))
+        return graph
+
+
+def _term(text: str) -> Identifier:
+    return URIRef(text) if ":" in text and " " not in text else Literal(text)
+
+
+class ShapesValidator:
+    """Validates data graphs against the CKM shapes (or any shapes file)."""
+
+    def __init__(self, shapes_file: Path = SHAPES_TTL) -> None:
+        self._shapes_text = shapes_file.read_text(encoding="utf-8")
+        self._local = threading.local()
+
+    def _shapes(self) -> Graph:
+        shapes = getattr(self._local, "shapes", None)
+        if shapes is None:
+            shapes = Graph().parse(data=self._shapes_text, format="turtle")
+            self._local.shapes = shapes
+        return shapes
+
+    def validate(self, data: Graph, focus: Iterable[Identifier] | None = None) -> ValidationReport:
+        """Validate ``data`` (modified in place only by pySHACL's bookkeeping: never).
+
+        Args:
+            data: the data graph, already holding the ontology facts the shapes need
+                (``rdfs:subClassOf`` and the types of controlled-list individuals).
+            focus: when given, only results about these nodes are reported.
+        """
+        _conforms, report_graph, _text = pyshacl.validate(
+            data,
+            shacl_graph=self._shapes(),
+            inference="none",
+            advanced=True,
+            allow_warnings=True,
+            inplace=True,
+        )
+        wanted = None if focus is None else set(focus)
+        results = [
+            r for r in _results(report_graph) if wanted is None or URIRef(r.focus_node) in wanted
+        ]
+        return ValidationReport(tuple(sorted(set(results), key=_sort_key)))
+
+
+def _sort_key(r: ValidationResult):
+    return (r.severity != "Violation", r.severity, r.focus_node, r.path or "", r.message)
+
+
+def _results(report: Graph) -> Iterable[ValidationResult]:
+    for node in report.subjects(RDF.type, SH.ValidationResult):
+        severity = report.value(node, SH.resultSeverity)
+        path = report.value(node, SH.resultPath)
+        value = report.value(node, SH.value)
+        messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
+        yield ValidationResult(
+            severity=_SEVERITY_NAMES.get(severity, str(severity)),
+            focus_node=str(report.value(node, SH.focusNode)),
+            path=_path_text(report, path),
+            value=None if value is None else str(value),
+            message=messages[0] if messages else "",
+            source_shape=str(report.value(node, SH.sourceShape)),
+            constraint=str(report.value(node, SH.sourceConstraintComponent)),
+        )
+
+
+def _path_text(report: Graph, path: Identifier | None) -> str | None:
+    if path is None:
+        return None
+    if isinstance(path, URIRef):
+        return str(path)
+    # A complex path (sequence or inverse) is written as SPARQL path text.
+    inverse = report.value(path, SH.inversePath)
+    if inverse is not None:
+        return f"^{_path_text(report, inverse)}"
+    if report.value(path, RDF.first) is not None:
+        from rdflib.collection import Collection
+
+        return "/".join(_path_text(report, step) or "" for step in Collection(report, path))
+    return str(path)

@@ -1,0 +1,109 @@
+"""The Store seam's promises, checked on every backend."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kg.store.base import Dataset, DumpFormat, QuerySyntaxError, Store
+
+EX = "http://example.org/"
+G1 = URIRef(EX + "g1")
+G2 = URIRef(EX + "g2")
+A, B, C = (URIRef(EX + n) for n in "abc")
+P = URIRef(EX + "p")
+NAME = URIRef(EX + "name")
+
+
+def quads() -> set:
+    return {
+        (A, P, B, G1),
+        (B, P, C, G2),
+        (A, NAME, Literal('Åsa "quoted"\nnewline'), G1),
+        (A, NAME, Literal("Asa", lang="sv"), G1),
+        (C, URIRef(EX + "n"), Literal("5", datatype=XSD.integer), G2),
+        (C, RDF.type, URIRef(EX + "Thing"), G2),
+    }
+
+
+def test_commit_adds_and_removes_in_one_step(store: Store):
+    store.commit(removed=[], added=quads())
+    assert set(store.quads()) == quads()
+    store.commit(removed=[(A, P, B, G1)], added=[(A, P, C, G1)])
+    assert (A, P, B, G1) not in set(store.quads())
+    assert (A, P, C, G1) in set(store.quads())
+    assert store.count() == len(quads())
+
+
+def test_literals_keep_their_value_datatype_and_language(store: Store):
+    store.commit(removed=[], added=quads())
+    [number] = [q[2] for q in store.quads(C, URIRef(EX + "n"))]
+    # Numbers are stored by value: "05" comes back in its canonical form "5".
+    assert number.datatype == XSD.integer and number.toPython() == 5
+    names = {q[2] for q in store.quads(A, NAME)}
+    assert Literal("Asa", lang="sv") in names
+    assert Literal('Åsa "quoted"\nnewline') in names
+
+
+def test_queries_see_the_union_of_graphs_unless_a_dataset_is_named(store: Store):
+    store.commit(removed=[], added=quads())
+    union = store.select(f"SELECT ?x ?y WHERE {{ <{A}> <{P}> ?x . ?x <{P}> ?y }}")
+    assert union == [{"x": B, "y": C}]
+    only_g1 = store.select(
+        f"SELECT ?x ?y WHERE {{ <{A}> <{P}> ?x . OPTIONAL {{ ?x <{P}> ?y }} }}",
+        dataset=Dataset(default_graphs=(G1,)),
+    )
+    assert only_g1 == [{"x": B}]
+    assert store.ask(f"ASK {{ GRAPH <{G2}> {{ <{B}> <{P}> <{C}> }} }}")
+    assert not store.ask(f"ASK {{ GRAPH <{G1}> {{ <{B}> <{P}> <{C}> }} }}")
+
+
+def test_construct_returns_triples(store: Store):
+    store.commit(removed=[], added=quads())
+    triples = store.construct(f"CONSTRUCT {{ ?s <{P}> ?o }} WHERE {{ ?s <{P}> ?o }}")
+    assert set(triples) == {(A, P, B), (B, P, C)}
+
+
+def test_a_syntax_error_names_the_problem(store: Store):
+    with pytest.raises(QuerySyntaxError, match="line 1, column 22"):
+        store.select("SELECT ?x WHERE { ?x ")
+
+
+def test_graphs_lists_the_named_graphs(store: Store):
+    store.commit(removed=[], added=quads())
+    assert store.graphs() == [G1, G2]
+    assert store.count(G1) == 3
+
+
+def test_serialized_answers_follow_the_media_type(store: Store):
+    store.commit(removed=[], added=quads())
+    csv = store.query_serialized(f"SELECT ?o WHERE {{ <{A}> <{P}> ?o }}", media_type="text/csv")
+    assert csv.decode().splitlines() == ["o", EX + "b"]
+    turtle = store.query_serialized(
+        f"CONSTRUCT {{ ?s <{P}> ?o }} WHERE {{ GRAPH <{G1}> {{ ?s <{P}> ?o }} }}",
+        media_type="application/n-triples",
+    )
+    assert turtle.decode().strip() == f"<{A}> <{P}> <{B}> ."
+    with pytest.raises(ValueError, match="cannot carry"):
+        store.query_serialized("ASK { ?s ?p ?o }", media_type="text/turtle")
+
+
+@pytest.mark.parametrize("fmt", list(DumpFormat))
+def test_dump_and_restore_round_trip_exactly(store: Store, fmt: DumpFormat):
+    store.commit(removed=[], added=quads())
+    buffer = io.BytesIO()
+    store.dump(buffer, fmt)
+    store.commit(removed=[(A, P, B, G1)], added=[(C, P, A, G1)])
+    restored = store.restore(io.BytesIO(buffer.getvalue()), fmt)
+    assert restored == len(quads())
+    assert set(store.quads()) == quads()
+
+
+def test_a_restore_that_does_not_parse_changes_nothing(store: Store):
+    store.commit(removed=[], added=quads())
+    with pytest.raises(ValueError, match="line"):
+        store.restore(io.BytesIO(b"<http://e/a> <http://e/b> .\n"), DumpFormat.NQUADS)
+    assert set(store.quads()) == quads()
