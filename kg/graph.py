@@ -18,6 +18,7 @@ from rdflib.term import URIRef
 
 from kg.config import Settings
 from kg.delta import Delta, ensure_writable
+from kg.erasure import ErasurePlan, plan_erasure
 from kg.neighbourhood import is_data_node, linking_nodes, stored_context, touched_nodes
 from kg.provenance import WriteContext, activity_record
 from kg.reasoning import Reasoner
@@ -148,6 +149,22 @@ class KnowledgeGraph:
         new = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed}
         old = {q for node in focus for q in self.store.quads(node, None, None, INFERRED_GRAPH)}
         return old - new, new - old
+
+    def erase_customer(
+        self, customer: URIRef, context: WriteContext | None = None
+    ) -> tuple[ErasurePlan, WriteReceipt]:
+        """Erase a customer and everything that identifies them, through the write road.
+
+        The provenance record says an erasure happened, by whom and how many triples
+        went, but not which customer.
+        Raises:
+            UnknownCustomer: no such customer; nothing written.
+            ValidationRefused: what remains would break a Violation rule; nothing written.
+        """
+        plan = plan_erasure(self.store, customer)
+        agent = context.agent if context else "anonymous"
+        receipt = self.write(plan.delta, WriteContext(agent=agent, operation="erase-customer"))
+        return plan, receipt
 
     # -- system graphs ------------------------------------------------------------------
 

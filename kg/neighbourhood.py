@@ -18,7 +18,9 @@ from kg.vocab import CKM, SYSTEM_GRAPHS
 
 _VOCABULARY_NAMESPACES = tuple(str(ns) for ns in (CKM, RDF, RDFS, OWL, XSD, SKOS, PROV, DCTERMS))
 _CHUNK = 400
-_NOT_SYSTEM = "FILTER(?g NOT IN ({}))".format(", ".join(f"<{g}>" for g in sorted(SYSTEM_GRAPHS)))
+_SYSTEM_LIST = ", ".join(f"<{g}>" for g in sorted(SYSTEM_GRAPHS))
+_NOT_SYSTEM = f"FILTER(?g NOT IN ({_SYSTEM_LIST}))"
+_NOT_SYSTEM_0 = f"FILTER(?g0 NOT IN ({_SYSTEM_LIST}))"
 
 
 def is_data_node(term) -> bool:
@@ -47,17 +49,16 @@ def linking_nodes(store: Store, nodes: Iterable[URIRef]) -> set[URIRef]:
 
 
 def stored_context(store: Store, nodes: Iterable[URIRef]) -> set[Quad]:
-    """Data-graph quads around ``nodes``: their own, their objects', and incoming links."""
+    """Data-graph quads around ``nodes``: what they say, what the nodes they link to say,
+    and what the nodes linking to them say (shapes follow paths both ways)."""
     quads: set[Quad] = set()
     for chunk in _chunks(sorted(nodes)):
         rows = store.select(
             "SELECT ?s ?p ?o ?g WHERE { "
             f"VALUES ?n {{ {_values(chunk)} }} "
             "{ GRAPH ?g { ?n ?p ?o } BIND(?n AS ?s) } "
-            "UNION { GRAPH ?g { ?s ?p ?n } BIND(?n AS ?o) } "
-            "UNION { GRAPH ?g0 { ?n ?q ?s } "
-            f"FILTER(?g0 NOT IN ({', '.join(f'<{g}>' for g in sorted(SYSTEM_GRAPHS))})) "
-            "GRAPH ?g { ?s ?p ?o } } "
+            f"UNION {{ GRAPH ?g0 {{ ?n ?q ?s }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }} }} "
+            f"UNION {{ GRAPH ?g0 {{ ?s ?q ?n }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }} }} "
             f"{_NOT_SYSTEM} }}"
         )
         quads.update((r["s"], r["p"], r["o"], r["g"]) for r in rows)

@@ -12,7 +12,11 @@ from rich.progress import Progress
 from rich.table import Table
 
 from kg.cli.state import EXIT_REFUSED, console, fail, opened_graph
-from kg.delta import Delta, ProtectedGraph, from_payload
+from kg.delta import Delta, ProtectedGraph, adding, from_payload
+from kg.demo import demo_quads
+from kg.erasure import UnknownCustomer
+from kg.graph import ValidationRefused
+from kg.iri import InvalidIri, checked_iri
 from kg.provenance import WriteContext
 from kg.store.base import DumpFormat, QuerySyntaxError, StoreError
 from kg.store.parsing import RdfSyntax, RdfSyntaxError, syntax_for_path, syntax_named
@@ -64,7 +68,6 @@ def load(files: FilesArg, graph: GraphOpt = str(DATA_GRAPH), fmt: FormatOpt = No
     """Validate and write RDF files, all of them or nothing."""
     with opened_graph() as kg:
         delta = _read_delta(files, graph, fmt, kg.settings.base_iri)
-        from kg.graph import ValidationRefused
 
         try:
             with console.status("validating and committing"):
@@ -189,3 +192,52 @@ def reason(
             console.print(f"rebuilt: {count:,} inferred triples")
         else:
             console.print(f"{kg.stats().get('urn:ckm:graph:inferred', 0):,} inferred triples")
+
+
+def erase_customer(
+    customer: Annotated[str, typer.Argument(help="IRI of the customer to erase.")],
+) -> None:
+    """Erase a customer and all that identifies them (right to be forgotten)."""
+
+    try:
+        iri = checked_iri(customer)
+    except InvalidIri as error:
+        raise fail(str(error)) from error
+    with opened_graph() as kg:
+        try:
+            plan, receipt = kg.erase_customer(iri, WriteContext(operation="erase-customer"))
+        except UnknownCustomer as error:
+            raise fail(str(error)) from error
+        except ValidationRefused as refused:
+            console.print(refused.report.to_text(), highlight=False)
+            raise fail(
+                "the erasure would leave invalid data; nothing was removed", EXIT_REFUSED
+            ) from refused
+    table = Table("removed", "count")
+    for kind, count in plan.counts().items():
+        table.add_row(kind, str(count))
+    table.add_row("triples", str(receipt.removed))
+    console.print(table)
+
+
+def demo(
+    customers: Annotated[int, typer.Option(min=1, help="How many customers.")] = 60,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same data).")] = 7,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Only when no data is stored.")
+    ] = False,
+) -> None:
+    """Load the deterministic demo dataset (through the validated write road)."""
+
+    with opened_graph() as kg:
+        if if_empty and kg.store.count(DATA_GRAPH) > 0:
+            console.print("data already stored; demo not loaded")
+            return
+        with console.status(f"generating and loading {customers} customers"):
+            quads = demo_quads(customers=customers, seed=seed, base_iri=kg.settings.base_iri)
+            try:
+                receipt = kg.write(adding(quads), WriteContext(source="ckm demo", operation="demo"))
+            except ValidationRefused as refused:
+                console.print(refused.report.to_text(), highlight=False)
+                raise fail("the demo data was refused", EXIT_REFUSED) from refused
+    console.print(f"demo loaded: {receipt.added:,} triples, {receipt.inferred_added:,} inferred")

@@ -27,6 +27,8 @@ for command in (
     data.dump,
     data.restore,
     data.reason,
+    data.erase_customer,
+    data.demo,
 ):
     app.command()(command)
 app.command("serve")(serve)

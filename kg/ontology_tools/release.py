@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import OWL, RDF, Graph
 from rdflib.compare import isomorphic
 
 from kg.resources import ONTOLOGY_OWL, ONTOLOGY_TTL
@@ -23,9 +24,28 @@ def build_release(source: Path = ONTOLOGY_TTL, target: Path = ONTOLOGY_OWL) -> i
     """
     graph = Graph().parse(source, format="turtle")
     partial = target.with_suffix(".owl.partial")
-    graph.serialize(partial, format="pretty-xml", encoding="utf-8")
+    partial.write_text(_with_annotation_declarations_first(graph), encoding="utf-8")
     partial.replace(target)
     return len(graph)
+
+
+def _with_annotation_declarations_first(graph: Graph) -> str:
+    """RDF/XML with every annotation property declared before the ontology header.
+
+    The OWL API bundled with HermiT drops header annotations (such as the licence) whose
+    property is declared after the header, so the declarations go first.
+    """
+    with warnings.catch_warnings():
+        # rdflib warns about list nodes it writes as rdf:parseType="Collection"; the
+        # release test proves no triple is lost.
+        warnings.simplefilter("ignore", UserWarning)
+        xml = graph.serialize(format="pretty-xml")
+    declarations = "".join(
+        f'  <owl:AnnotationProperty rdf:about="{p}"/>\n'
+        for p in sorted(graph.subjects(RDF.type, OWL.AnnotationProperty))
+    )
+    start = xml.index(">", xml.index("<rdf:RDF")) + 1
+    return xml[:start] + "\n" + declarations + xml[start:].lstrip("\n")
 
 
 def release_matches_source(source: Path = ONTOLOGY_TTL, release: Path = ONTOLOGY_OWL) -> bool:

@@ -1,0 +1,25 @@
+"""Checking IRIs that come from users before they reach a query or the store."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib.term import URIRef
+
+# RFC 3987: a scheme, then no whitespace, no <>"{}|\^` and no control characters.
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x20]*$")
+
+
+class InvalidIri(ValueError):
+    """The text is not an absolute IRI."""
+
+
+def checked_iri(text: str) -> URIRef:
+    """``text`` as an IRI, safe to write into SPARQL as ``<…>``.
+
+    Raises:
+        InvalidIri: not an absolute IRI (no scheme, spaces, angle brackets, quotes…).
+    """
+    if not _IRI.match(text):
+        raise InvalidIri(f"not an absolute IRI: {text!r}")
+    return URIRef(text)
