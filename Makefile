@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
+	$(BIN)/ckm --store $(STORE) demo --if-empty
 	$(BIN)/ckm --store $(STORE) serve --host $(HOST) --port $(PORT)
 
 test: install

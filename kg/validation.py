@@ -21,7 +21,6 @@ from rdflib.term import Identifier
 
 from kg.resources import SHAPES_TTL
 
-SEVERITY_ORDER = {SH.Violation: 0, SH.Warning: 1, SH.Info: 2}
 _SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
 
@@ -161,7 +160,9 @@ def _sort_key(r: ValidationResult):
 
 
 def _results(report: Graph) -> Iterable[ValidationResult]:
-    for node in report.subjects(RDF.type, SH.ValidationResult):
+    # Only top-level results: nested ones (sh:detail) explain a result, they are not one.
+    top = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    for node in report.objects(top, SH.result):
         severity = report.value(node, SH.resultSeverity)
         path = report.value(node, SH.resultPath)
         value = report.value(node, SH.value)

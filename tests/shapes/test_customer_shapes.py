@@ -194,9 +194,9 @@ CASES = [
         ("Customer-singleSegment", EX.acme, W),
     ),
     case(
-        "employees-plain-integer",
+        "employees-negative-integer",
         'ex:acme ckm:employeeCount "40"^^xsd:nonNegativeInteger .',
-        "ex:acme ckm:employeeCount 40 .",
+        "ex:acme ckm:employeeCount -40 .",
         ("Customer-employeeCount", EX.acme, V),
     ),
     case(

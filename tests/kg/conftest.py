@@ -1,0 +1,63 @@
+"""A real knowledge graph on a real on-disk store, and the small hand-written dataset."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from kg.config import Settings
+from kg.delta import Delta, from_payload
+from kg.graph import KnowledgeGraph
+from kg.store.base import DumpFormat
+from kg.store.parsing import syntax_named
+from kg.vocab import DATA_GRAPH
+
+SMALL_TTL = Path(__file__).with_name("data") / "small.ttl"
+EX = "http://example.org/id/"
+PREFIXES = """
+@prefix ckm: <https://w3id.org/ckm#> .
+@prefix ex: <http://example.org/id/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+
+def turtle_delta(turtle: str) -> Delta:
+    """A delta adding ``turtle`` (the common prefixes are prepended) to the data graph."""
+    return from_payload(PREFIXES + turtle, syntax_named("turtle"), graph=DATA_GRAPH, base_iri=EX)
+
+
+def data_quads(turtle: str) -> frozenset:
+    return turtle_delta(turtle).added
+
+
+def dump_bytes(graph: KnowledgeGraph) -> bytes:
+    buffer = io.BytesIO()
+    graph.dump(buffer, DumpFormat.NQUADS)
+    return b"\n".join(sorted(buffer.getvalue().splitlines()))
+
+
+@pytest.fixture
+def graph(tmp_path: Path) -> Iterator[KnowledgeGraph]:
+    """An empty knowledge graph (ontology installed) on a fresh on-disk store."""
+    knowledge_graph = KnowledgeGraph.open(Settings(store=tmp_path / "store"))
+    yield knowledge_graph
+    knowledge_graph.close()
+
+
+@pytest.fixture
+def small(graph: KnowledgeGraph) -> KnowledgeGraph:
+    """The graph holding tests/kg/data/small.ttl: MedSoft, Acme (knowledge partner),
+    Bella (passive), workshop i42, knowledge k7 from Acme, contribution c1."""
+    graph.write(turtle_delta(SMALL_TTL.read_text()))
+    return graph
+
+
+def iri(local: str) -> URIRef:
+    return URIRef(EX + local)
