@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from typing import BinaryIO
 
 from rdflib import Graph
-from rdflib.namespace import RDF, RDFS
 from rdflib.term import URIRef
 
 from kg.config import Settings
@@ -56,7 +55,6 @@ class KnowledgeGraph:
         self.store = store
         self.settings = settings or Settings()
         self._ontology = Graph().parse(ONTOLOGY_TTL, format="turtle")
-        self._ontology_facts = [t for t in self._ontology if t[1] in (RDF.type, RDFS.subClassOf)]
         self._validator = ShapesValidator()
         self._reasoner = Reasoner(self._ontology)
         self._write_lock = threading.Lock()
@@ -133,9 +131,10 @@ class KnowledgeGraph:
         before = stored_context(self.store, focus)
         after_quads = (before - delta.removed) | delta.added
         after = {(s, p, o) for s, p, o, _g in after_quads}
+        # The shapes read the ontology too (subclasses, the typing and value areas of
+        # controlled-list individuals), so it is part of every validated graph.
         data = Graph()
-        for triple in self._ontology_facts:
-            data.add(triple)
+        data += self._ontology
         for triple in after:
             data.add(triple)
         present = {s for s, _p, _o in after}

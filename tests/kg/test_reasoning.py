@@ -1,0 +1,74 @@
+"""Inference kept in its own graph and consistent with the data after adds and removals."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import PROV, RDF
+
+from kg.delta import Delta, adding
+from kg.demo import demo_quads
+from kg.graph import KnowledgeGraph
+from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH
+from tests.kg.conftest import data_quads, iri
+
+
+def inferred_types(graph: KnowledgeGraph, node: URIRef) -> set[URIRef]:
+    return {q[2] for q in graph.store.quads(node, RDF.type, None, INFERRED_GRAPH)}
+
+
+def test_defined_classes_and_superclasses_are_inferred(small: KnowledgeGraph):
+    assert {CKM.DirectInteraction, PROV.Activity} <= inferred_types(small, iri("i42"))
+    assert {CKM.KnowledgePartner, CKM.ActiveCustomer, PROV.Agent} <= inferred_types(
+        small, iri("acme")
+    )
+    assert CKM.PassiveCustomer in inferred_types(small, iri("bella"))
+    assert CKM.OperativeContribution in inferred_types(small, iri("c1"))
+    assert CKM.CustomerKnowledge in inferred_types(small, iri("k7"))
+
+
+def test_inferred_triples_never_land_in_data_graphs(small: KnowledgeGraph):
+    assert not list(small.store.quads(iri("acme"), RDF.type, CKM.KnowledgePartner, DATA_GRAPH))
+
+
+def test_a_removal_retracts_what_no_longer_follows(small: KnowledgeGraph):
+    # Bella becomes an active customer: passive no longer follows, active does.
+    small.write(
+        Delta(
+            removed=data_quads("ex:bella ckm:customerRole ckm:PassiveCustomerRole ."),
+            added=data_quads("ex:bella ckm:customerRole ckm:ActiveCustomerRole ."),
+        )
+    )
+    types = inferred_types(small, iri("bella"))
+    assert CKM.ActiveCustomer in types
+    assert CKM.PassiveCustomer not in types
+
+
+def test_moving_an_interaction_to_an_indirect_channel_flips_its_class(small: KnowledgeGraph):
+    small.write(
+        Delta(
+            removed=data_quads(
+                "ex:i42 ckm:channel ckm:Workshop ; ckm:inSphere ckm:JointSphere ;"
+                " ckm:ckmStyle ckm:MutualInnovation ."
+            ),
+            added=data_quads(
+                "ex:i42 ckm:channel ckm:SurveyForm ; ckm:inSphere ckm:CustomerSphere ."
+            ),
+        )
+    )
+    types = inferred_types(small, iri("i42"))
+    assert CKM.IndirectInteraction in types
+    assert CKM.DirectInteraction not in types
+
+
+def test_incremental_inference_equals_a_full_rebuild(graph: KnowledgeGraph):
+    quads = demo_quads(customers=12, seed=3, base_iri="http://example.org/id/")
+    graph.write(adding(quads))
+    # Every passive customer becomes active, in one write with removals and additions.
+    passive = {q for q in quads if q[1] == CKM.customerRole and q[2] == CKM.PassiveCustomerRole}
+    assert passive
+    active = {(s, p, CKM.ActiveCustomerRole, g) for s, p, _o, g in passive}
+    graph.write(Delta(removed=frozenset(passive), added=frozenset(active)))
+    incremental = set(graph.store.quads(graph=INFERRED_GRAPH))
+    assert not any(q[2] == CKM.PassiveCustomer for q in incremental)
+    graph.rebuild_inferences()
+    assert set(graph.store.quads(graph=INFERRED_GRAPH)) == incremental

@@ -1,0 +1,79 @@
+"""Validating only the touched nodes with their stored context says exactly what
+validating the whole resulting graph says about those nodes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import RDFS
+
+from kg.config import Settings
+from kg.delta import Delta, adding
+from kg.demo import demo_quads
+from kg.graph import KnowledgeGraph
+from kg.neighbourhood import linking_nodes, touched_nodes
+from kg.validation import ShapesValidator
+from kg.vocab import CKM, DATA_GRAPH, ONTOLOGY_GRAPH, SYSTEM_GRAPHS
+from tests.kg.conftest import data_quads
+
+NEW_INTERACTION = (
+    "ex:i900 a ckm:Interaction ; ckm:byFirm {firm} ; ckm:withCustomer {customer} ;"
+    ' ckm:channel ckm:Email ; prov:startedAtTime "2025-05-05T10:00:00Z"^^xsd:dateTime'
+)
+CASES = (
+    "valid new interaction",
+    "interaction missing its sphere",
+    "contributor made passive",
+    "customer loses its name",
+)
+
+
+@pytest.fixture(scope="module")
+def demo_graph(tmp_path_factory: pytest.TempPathFactory):
+    store = Path(tmp_path_factory.mktemp("scope")) / "store"
+    graph = KnowledgeGraph.open(Settings(store=store))
+    graph.write(adding(demo_quads(customers=15, seed=5, base_iri="http://example.org/id/")))
+    yield graph
+    graph.close()
+
+
+def delta_for(graph: KnowledgeGraph, case: str) -> Delta:
+    """The delta of one case, aimed at the first customer who made a contribution."""
+    [row] = graph.select(
+        "PREFIX ckm: <https://w3id.org/ckm#> SELECT ?c ?f ?label ?role WHERE { "
+        f"?x ckm:contributedBy ?c . ?c ckm:customerOf ?f ; <{RDFS.label}> ?label ; "
+        "ckm:customerRole ?role } ORDER BY ?c LIMIT 1"
+    )
+    customer, firm = row["c"], row["f"]
+    interaction = NEW_INTERACTION.format(firm=firm.n3(), customer=customer.n3())
+    if case == "valid new interaction":
+        return Delta(added=data_quads(interaction + " ; ckm:inSphere ckm:ProviderSphere ."))
+    if case == "interaction missing its sphere":
+        return Delta(added=data_quads(interaction + " ."))
+    if case == "contributor made passive":
+        return Delta(
+            removed=frozenset({(customer, CKM.customerRole, row["role"], DATA_GRAPH)}),
+            added=frozenset({(customer, CKM.customerRole, CKM.PassiveCustomerRole, DATA_GRAPH)}),
+        )
+    return Delta(removed=frozenset({(customer, RDFS.label, row["label"], DATA_GRAPH)}))
+
+
+def whole_graph_report(graph: KnowledgeGraph, delta: Delta):
+    stored = {q for q in graph.store.quads() if q[3] not in SYSTEM_GRAPHS}
+    whole = Graph()
+    for s, p, o, _g in (stored - delta.removed) | delta.added:
+        whole.add((s, p, o))
+    for s, p, o, _g in graph.store.quads(graph=ONTOLOGY_GRAPH):
+        whole.add((s, p, o))
+    touched = touched_nodes(delta)
+    return ShapesValidator().validate(whole, focus=touched | linking_nodes(graph.store, touched))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_scoped_validation_equals_whole_graph_validation(demo_graph: KnowledgeGraph, case):
+    delta = delta_for(demo_graph, case)
+    scoped = demo_graph.check(delta)
+    assert scoped.results == whole_graph_report(demo_graph, delta).results
+    assert scoped.conforms == (case == "valid new interaction")
