@@ -97,7 +97,8 @@ def test_bad_or_dangerous_updates_are_refused(small: KnowledgeGraph, text, error
 def test_inserting_a_stored_triple_then_deleting_it_removes_it(small: KnowledgeGraph):
     d = delta(
         small,
-        "INSERT DATA { ex:bella ckm:typology ckm:B2B } ; DELETE DATA { ex:bella ckm:typology ckm:B2B }",
+        "INSERT DATA { ex:bella ckm:typology ckm:B2B } ;"
+        " DELETE DATA { ex:bella ckm:typology ckm:B2B }",
     )
     assert d.removed == {(iri("bella"), CKM.typology, CKM.B2B, DATA_GRAPH)}
     assert not d.added
