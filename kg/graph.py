@@ -7,12 +7,14 @@ inferences it entails and its provenance record in ONE atomic store operation.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import BinaryIO
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS
 from rdflib.term import URIRef
 
 from kg.config import Settings
@@ -168,17 +170,18 @@ class KnowledgeGraph:
     # -- system graphs ------------------------------------------------------------------
 
     def install_ontology(self) -> bool:
-        """Make the ontology graph equal the ontology file; True when it changed.
+        """Make the ontology graph hold the ontology file; True when it changed.
 
-        A changed ontology changes what follows from the data, so the inferred graph is
-        rebuilt in the same step.
+        The graph carries the SHA-256 of the file it was made from; a different file
+        replaces it in one step, and the inferred graph is rebuilt since what follows
+        from the data may have changed.
         """
-        wanted = {(s, p, o, ONTOLOGY_GRAPH) for s, p, o in self._ontology}
-        stored = set(self.store.quads(graph=ONTOLOGY_GRAPH))
-        if wanted == stored:
+        digest = Literal("sha256:" + hashlib.sha256(ONTOLOGY_TTL.read_bytes()).hexdigest())
+        marker = (ONTOLOGY_GRAPH, DCTERMS.hasVersion, digest, ONTOLOGY_GRAPH)
+        if next(self.store.quads(*marker), None) is not None:
             return False
         with self._write_lock:
-            self.store.commit(removed=stored - wanted, added=wanted - stored)
+            self.store.replace_graph(ONTOLOGY_GRAPH, [*self._ontology, marker[:3]])
         self.rebuild_inferences()
         return True
 

@@ -18,7 +18,7 @@ EXIT_REFUSED = 1
 EXIT_BAD_INPUT = 2
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 
 @dataclass

@@ -103,6 +103,14 @@ class Store(Protocol):
         """
         ...
 
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Make ``graph`` hold exactly ``triples`` (blank nodes allowed), atomically.
+
+        Raises:
+            StoreError: nothing was changed.
+        """
+        ...
+
     def quads(
         self,
         subject: Term | None = None,

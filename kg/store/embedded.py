@@ -157,9 +157,18 @@ class EmbeddedStore:
                 else:
                     self._store.update(_data_update(removed_ox, added_ox))
             except OSError as error:
-                raise StoreError(
-                    f"the store refused the write, nothing written: {error}"
-                ) from error
+                raise _write_refused(error) from error
+
+    def replace_graph(self, graph, triples) -> None:
+        name = to_ox(graph)
+        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
+        with self._write_lock:
+            try:
+                self._store.update(
+                    f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{ {body} }} }}"
+                )
+            except OSError as error:
+                raise _write_refused(error) from error
 
     def dump(self, output: BinaryIO, fmt: DumpFormat) -> None:
         self._store.dump(output, _DUMP_FORMATS[fmt])
@@ -179,6 +188,10 @@ class EmbeddedStore:
     def close(self) -> None:
         self._store.flush()
         del self._store
+
+
+def _write_refused(error: OSError) -> StoreError:
+    return StoreError(f"the store refused the write, nothing written: {error}")
 
 
 def _syntax_message(raw: str) -> str:
