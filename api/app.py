@@ -1,21 +1,75 @@
-"""``create_app(settings)``: the FastAPI application."""
+"""``create_app(settings)``: the FastAPI application, assembled from the routers."""
 
 from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 import kg
+from api import gsp, sparql, validate, vocabulary
+from api.auth import parse_keys
+from api.errors import install_error_handlers
+from api.limits import BodyLimit
+from api.rest import KINDS, linked_data
+from api.rest.router import resource_router
+from api.settings import api_settings
 from kg.config import Settings
+from kg.graph import KnowledgeGraph
+
+DESCRIPTION = """
+The HTTP face of the CKM knowledge graph: the SPARQL 1.1 Protocol at `/sparql`, the
+Graph Store HTTP Protocol at `/store`, validation, the ontology and shapes, and REST
+resources under `/api`. Writes need an API key (`Authorization: Bearer <key>`).
+Errors are RFC 9457 problem documents.
+"""
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the application for ``settings`` (from the environment when omitted)."""
-    settings = settings or Settings()
-    app = FastAPI(title="CKM Knowledge Graph", version=kg.__version__)
+def create_app(settings: Settings | None = None, graph: KnowledgeGraph | None = None) -> FastAPI:
+    """Build the application for ``settings`` (from the environment when omitted).
+
+    Args:
+        settings: kg or API settings; API fields missing from them come from defaults.
+        graph: an open knowledge graph to serve (the app then does not close it);
+            when omitted the store the settings name is opened and closed with the app.
+    Raises:
+        ValueError: ``CKM_API_KEYS`` is malformed.
+        StoreLocked: the store is open in another process.
+    """
+    settings = api_settings(settings)
+    owned = graph is None
+    graph = graph or KnowledgeGraph.open(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            graph.close()
+
+    app = FastAPI(
+        title="CKM Knowledge Graph",
+        version=kg.__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
     app.state.settings = settings
+    app.state.kg = graph
+    app.state.api_keys = parse_keys(settings.api_keys)
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.include_router(sparql.router)
+    app.include_router(gsp.router)
+    app.include_router(validate.router)
+    app.include_router(vocabulary.router)
+    for kind in KINDS:
+        app.include_router(resource_router(kind))
+    app.include_router(linked_data.router)
 
-    @app.get("/health", summary="Liveness probe", tags=["operations"])
+    @app.get("/health", summary="Liveness and store probe", tags=["operations"])
     def health() -> dict[str, str]:
+        """200 when the store answers a query (a 503 problem when it does not)."""
+        graph.ask("ASK {}")
         return {"status": "ok", "version": kg.__version__}
 
     return app

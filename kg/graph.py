@@ -20,10 +20,11 @@ from rdflib.term import URIRef
 from kg.config import Settings
 from kg.delta import Delta, ensure_writable
 from kg.erasure import ErasurePlan, plan_erasure
-from kg.neighbourhood import is_data_node, linking_nodes, stored_context, touched_nodes
+from kg.neighbourhood import focus_nodes, is_data_node, stored_context, touched_nodes
 from kg.provenance import WriteContext, activity_record
 from kg.reasoning import Reasoner
-from kg.resources import ONTOLOGY_TTL
+from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
+from kg.shape_paths import ShapeDependencies
 from kg.store import open_store
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Triple
 from kg.validation import ShapesValidator, ValidationReport
@@ -58,6 +59,9 @@ class KnowledgeGraph:
         self.settings = settings or Settings()
         self._ontology = Graph().parse(ONTOLOGY_TTL, format="turtle")
         self._validator = ShapesValidator()
+        self._dependencies = ShapeDependencies.from_shapes(
+            Graph().parse(SHAPES_TTL, format="turtle")
+        )
         self._reasoner = Reasoner(self._ontology)
         self._write_lock = threading.Lock()
 
@@ -126,13 +130,14 @@ class KnowledgeGraph:
             )
 
     def _validate(self, delta: Delta) -> tuple[ValidationReport, set[URIRef], set[Triple]]:
-        """The report for the nodes ``delta`` touches, those nodes, and the triples of
-        their neighbourhood as the write would leave it."""
-        touched = touched_nodes(delta)
-        focus = touched | linking_nodes(self.store, touched)
-        before = stored_context(self.store, focus)
-        after_quads = (before - delta.removed) | delta.added
-        after = {(s, p, o) for s, p, o, _g in after_quads}
+        """The report on the nodes whose verdict ``delta`` can change, the nodes whose
+        inferences it can change, and their neighbourhood as the write leaves it."""
+        focus = focus_nodes(self.store, delta, self._dependencies)
+        touched = touched_nodes(delta) | focus
+        before = stored_context(self.store, focus) | stored_context(
+            self.store, touched - focus, describe_neighbours=False
+        )
+        after = {(s, p, o) for s, p, o, _g in (before - delta.removed) | delta.added}
         # The shapes read the ontology too (subclasses, the typing and value areas of
         # controlled-list individuals), so it is part of every validated graph.
         data = Graph()
@@ -140,7 +145,7 @@ class KnowledgeGraph:
         for triple in after:
             data.add(triple)
         present = {s for s, _p, _o in after}
-        return self._validator.validate(data, focus=focus & present), focus, after
+        return self._validator.validate(data, focus=focus & present), touched, after
 
     def _inference_patch(
         self, focus: set[URIRef], after: set[Triple]

@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import URIRef
 
 from kg.delta import Delta
+from kg.shape_paths import ShapeDependencies
 from kg.store.base import Quad, Store
 from kg.vocab import CKM, SYSTEM_GRAPHS
 
@@ -29,37 +30,68 @@ def is_data_node(term) -> bool:
 
 
 def touched_nodes(delta: Delta) -> set[URIRef]:
-    """Subjects and objects of the delta's quads that name data."""
+    """Subjects and objects of the delta's quads that name data (what inference about
+    the write must revisit: inverse properties and ranges say things of objects)."""
     nodes: set[URIRef] = set()
     for subject, _p, obj, _g in delta.removed | delta.added:
         nodes.update(t for t in (subject, obj) if is_data_node(t))
     return nodes
 
 
-def linking_nodes(store: Store, nodes: Iterable[URIRef]) -> set[URIRef]:
-    """Stored data nodes that link to any of ``nodes`` in a data graph."""
+def focus_nodes(store: Store, delta: Delta, dependencies: ShapeDependencies) -> set[URIRef]:
+    """The nodes whose SHACL verdict the delta can change: the subjects of its quads and
+    the nodes whose shapes read a changed triple along a path (the shapes say which)."""
+    changed = [(s, p, o) for s, p, o, _g in delta.removed | delta.added]
+
+    def walk_back(nodes: set[URIRef], step: tuple[URIRef, bool]) -> set[URIRef]:
+        predicate, inverse = step
+        found = {
+            (o if inverse else s)
+            for s, p, o in changed
+            if p == predicate and (s if inverse else o) in nodes
+        }
+        return {n for n in found | _linked(store, nodes, predicate, inverse) if is_data_node(n)}
+
+    subjects = {s for s, _p, _o in changed if is_data_node(s)}
+    return subjects | {n for n in dependencies.dependents(changed, walk_back) if is_data_node(n)}
+
+
+def _linked(store: Store, nodes: set[URIRef], predicate: URIRef, inverse: bool) -> set[URIRef]:
+    """Stored X with ``X predicate n`` (or ``n predicate X`` when inverse), n in nodes."""
     found: set[URIRef] = set()
-    for chunk in _chunks(sorted(nodes)):
+    pattern = "?n <{p}> ?x" if inverse else "?x <{p}> ?n"
+    for chunk in _chunks(sorted(n for n in nodes if is_data_node(n))):
         rows = store.select(
-            f"SELECT DISTINCT ?s WHERE {{ VALUES ?n {{ {_values(chunk)} }} "
-            f"GRAPH ?g {{ ?s ?p ?n }} {_NOT_SYSTEM} }}"
+            f"SELECT DISTINCT ?x WHERE {{ VALUES ?n {{ {_values(chunk)} }} "
+            f"GRAPH ?g {{ {pattern.format(p=predicate)} }} {_NOT_SYSTEM} }}"
         )
-        found.update(r["s"] for r in rows if is_data_node(r["s"]))
+        found.update(r["x"] for r in rows)
     return found
 
 
-def stored_context(store: Store, nodes: Iterable[URIRef]) -> set[Quad]:
-    """Data-graph quads around ``nodes``: what they say, what the nodes they link to say,
-    and what the nodes linking to them say (shapes follow paths both ways)."""
+def stored_context(
+    store: Store, nodes: Iterable[URIRef], *, describe_neighbours: bool = True
+) -> set[Quad]:
+    """Data-graph quads around ``nodes``: what they say and who links to them; with
+    ``describe_neighbours`` also what the nodes they link to say, the types one step
+    further, and what the nodes linking to them say (shape paths go three steps deep,
+    both ways)."""
+    branches = [
+        "{ GRAPH ?g { ?n ?p ?o } BIND(?n AS ?s) }",
+        "{ GRAPH ?g { ?s ?p ?n } BIND(?n AS ?o) }",
+    ]
+    if describe_neighbours:
+        branches += [
+            f"{{ GRAPH ?g0 {{ ?n ?q ?s }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }} }}",
+            f"{{ GRAPH ?g0 {{ ?s ?q ?n }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }} }}",
+            f"{{ GRAPH ?g0 {{ ?n ?q ?m }} {_NOT_SYSTEM_0} GRAPH ?g1 {{ ?m ?r ?s }} "
+            f"GRAPH ?g {{ ?s a ?o }} BIND(<{RDF.type}> AS ?p) }}",
+        ]
     quads: set[Quad] = set()
     for chunk in _chunks(sorted(nodes)):
         rows = store.select(
-            "SELECT ?s ?p ?o ?g WHERE { "
-            f"VALUES ?n {{ {_values(chunk)} }} "
-            "{ GRAPH ?g { ?n ?p ?o } BIND(?n AS ?s) } "
-            f"UNION {{ GRAPH ?g0 {{ ?n ?q ?s }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }} }} "
-            f"UNION {{ GRAPH ?g0 {{ ?s ?q ?n }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }} }} "
-            f"{_NOT_SYSTEM} }}"
+            f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?n {{ {_values(chunk)} }} "
+            f"{' UNION '.join(branches)} {_NOT_SYSTEM} }}"
         )
         quads.update((r["s"], r["p"], r["o"], r["g"]) for r in rows)
     return quads

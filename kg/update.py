@@ -14,6 +14,7 @@ import uuid
 import warnings
 from collections.abc import Iterator
 
+import rdflib.plugins.sparql
 from pyparsing import ParseException
 from rdflib import ConjunctiveGraph, Graph
 from rdflib.plugins.sparql.algebra import translateUpdate
@@ -28,6 +29,10 @@ from kg.delta import Delta, ensure_writable
 from kg.store.base import Quad, Store
 from kg.store.parsing import skolem_base
 from kg.vocab import DATA_GRAPH, SYSTEM_GRAPHS
+
+# rdflib would fetch USING/FROM graphs it does not hold from the web; they are read from
+# the store instead, so an update can never make this server call out.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 class UpdateSyntaxError(ValueError):

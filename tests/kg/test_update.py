@@ -102,3 +102,13 @@ def test_inserting_a_stored_triple_then_deleting_it_removes_it(small: KnowledgeG
     )
     assert d.removed == {(iri("bella"), CKM.typology, CKM.B2B, DATA_GRAPH)}
     assert not d.added
+
+
+def test_using_reads_the_stored_graph_and_never_fetches_the_web(small: KnowledgeGraph):
+    small.write(delta(small, f"INSERT DATA {{ GRAPH <{G}> {{ ex:bella ckm:summary 'x' }} }}"))
+    d = delta(
+        small,
+        f"DELETE {{ GRAPH <{G}> {{ ?c ckm:summary ?s }} }}"
+        f" USING <{G}> WHERE {{ ?c ckm:summary ?s }}",
+    )
+    assert d.removed == {(iri("bella"), CKM.summary, Literal("x"), G)}

@@ -13,7 +13,9 @@ from kg.config import Settings
 from kg.delta import Delta, adding
 from kg.demo import demo_quads
 from kg.graph import KnowledgeGraph
-from kg.neighbourhood import linking_nodes, touched_nodes
+from kg.neighbourhood import focus_nodes
+from kg.resources import SHAPES_TTL
+from kg.shape_paths import ShapeDependencies
 from kg.validation import ShapesValidator
 from kg.vocab import CKM, DATA_GRAPH, ONTOLOGY_GRAPH, SYSTEM_GRAPHS
 from tests.kg.conftest import data_quads
@@ -67,8 +69,8 @@ def whole_graph_report(graph: KnowledgeGraph, delta: Delta):
         whole.add((s, p, o))
     for s, p, o, _g in graph.store.quads(graph=ONTOLOGY_GRAPH):
         whole.add((s, p, o))
-    touched = touched_nodes(delta)
-    return ShapesValidator().validate(whole, focus=touched | linking_nodes(graph.store, touched))
+    dependencies = ShapeDependencies.from_shapes(Graph().parse(SHAPES_TTL))
+    return ShapesValidator().validate(whole, focus=focus_nodes(graph.store, delta, dependencies))
 
 
 @pytest.mark.parametrize("case", CASES)

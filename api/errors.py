@@ -1,0 +1,156 @@
+"""Every error the API returns, as RFC 9457 ``application/problem+json``, mapped here.
+
+Domain exceptions of ``kg`` become problems with the right status; anything unexpected
+becomes a 500 problem without a stack trace (the trace goes to the log).
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kg.delta import ProtectedGraph
+from kg.erasure import UnknownCustomer
+from kg.graph import ValidationRefused
+from kg.iri import InvalidIri
+from kg.store.base import QuerySyntaxError, QueryTimeout, StoreError, StoreLocked
+from kg.store.parsing import RdfSyntaxError
+from kg.update import UpdateRefused, UpdateSyntaxError
+
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_BASE = "https://w3id.org/ckm/problems/"
+log = logging.getLogger("ckm.api")
+
+
+class Problem(Exception):
+    """An error the API reports as a problem document; raise it from any route.
+
+    Args:
+        status: the HTTP status.
+        detail: what went wrong, for a human, naming the input at fault.
+        kind: the last segment of the problem ``type`` IRI (``bad-query``…).
+        headers: extra response headers (``WWW-Authenticate``…).
+        extra: more members of the problem document (``report``, ``errors``…).
+    """
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        kind: str | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.kind = kind or HTTPStatus(status).phrase.lower().replace(" ", "-")
+        self.headers = headers or {}
+        self.extra = extra
+
+
+def problem_response(problem: Problem) -> JSONResponse:
+    body = {
+        "type": PROBLEM_BASE + problem.kind,
+        "title": HTTPStatus(problem.status).phrase,
+        "status": problem.status,
+        "detail": problem.detail,
+        **problem.extra,
+    }
+    return JSONResponse(body, problem.status, headers=problem.headers, media_type=PROBLEM_JSON)
+
+
+def problem_for(error: Exception) -> Problem:
+    """The problem a domain exception stands for (the one mapping table of the API)."""
+    match error:
+        case Problem():
+            return error
+        case ValidationRefused():
+            return Problem(
+                422,
+                "the write breaks SHACL rules; nothing was written",
+                "validation-refused",
+                report=error.report.as_dict(),
+            )
+        case RdfSyntaxError():
+            where = f" (line {error.line}, column {error.column})" if error.line is not None else ""
+            return Problem(
+                400,
+                f"malformed RDF{where}: {error}",
+                "malformed-rdf",
+                line=error.line,
+                column=error.column,
+            )
+        case UpdateSyntaxError():
+            return Problem(400, f"malformed update: {error}", "malformed-update")
+        case UpdateRefused():
+            return Problem(400, f"update refused: {error}", "update-refused")
+        case QuerySyntaxError():
+            return Problem(400, f"malformed query: {error}", "malformed-query")
+        case QueryTimeout():
+            return Problem(
+                503,
+                f"{error}; narrow the query or add a LIMIT",
+                "query-timeout",
+                headers={"Retry-After": "1"},
+            )
+        case StoreLocked() | StoreError():
+            return Problem(503, f"the store is unavailable: {error}", "store-unavailable")
+        case UnknownCustomer():
+            return Problem(404, str(error).strip("'\""), "unknown-customer")
+        case ProtectedGraph():
+            return Problem(403, str(error), "protected-graph")
+        case InvalidIri():
+            return Problem(400, str(error), "invalid-iri")
+        case UnicodeDecodeError():
+            return Problem(400, "the request body is not UTF-8", "not-utf8")
+    log.exception("unexpected error", exc_info=error)
+    return Problem(500, "an unexpected error occurred; it has been logged", "internal-error")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Make every error of ``app`` a problem document."""
+
+    async def on_error(_request: Request, error: Exception) -> JSONResponse:
+        return problem_response(problem_for(error))
+
+    async def on_http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return problem_response(
+            Problem(error.status_code, str(error.detail), headers=dict(error.headers or {}))
+        )
+
+    async def on_invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"], "type": e["type"]}
+            for e in error.errors()
+        ]
+        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return problem_response(Problem(422, detail, "invalid-request", errors=errors))
+
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(RequestValidationError, on_invalid_request)
+    for domain_error in DOMAIN_ERRORS:
+        app.add_exception_handler(domain_error, on_error)
+    # Last resort: a 500 problem without a trace (Starlette still logs the error).
+    app.add_exception_handler(Exception, on_error)
+
+
+DOMAIN_ERRORS: tuple[type[Exception], ...] = (
+    Problem,
+    ValidationRefused,
+    RdfSyntaxError,
+    UpdateSyntaxError,
+    UpdateRefused,
+    StoreError,
+    UnknownCustomer,
+    ProtectedGraph,
+    InvalidIri,
+    UnicodeDecodeError,
+)

@@ -1,0 +1,74 @@
+"""Answering one SPARQL query within the API's limits: the negotiated format, SERVICE
+policy, a deadline and a row limit. Reads only; never writes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from api.errors import Problem
+from api.limits import within_deadline
+from api.negotiation import BOOLEAN_RESULTS, GRAPH_SYNTAXES, SELECT_RESULTS, negotiate
+from api.results import WRITERS, truncated
+from api.settings import ApiSettings
+from api.sparql_text import has_keyword, query_form
+from kg.graph import KnowledgeGraph
+from kg.store.base import Dataset
+
+RESULTS_JSON = "application/sparql-results+json"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A serialised query answer; ``truncated`` when rows beyond the limit were cut."""
+
+    body: bytes
+    media_type: str
+    truncated: bool = False
+
+
+async def answer_query(
+    graph: KnowledgeGraph,
+    settings: ApiSettings,
+    sparql: str,
+    dataset: Dataset | None,
+    accept: str | None,
+) -> Answer:
+    """Run ``sparql`` and serialise its answer in the best format ``accept`` allows.
+
+    Raises:
+        Problem: 406 nothing acceptable; 400 SERVICE while disabled.
+        QuerySyntaxError: the query does not parse.
+        QueryTimeout: no answer within ``settings.query_timeout_s``.
+    """
+    if not settings.allow_service and has_keyword(sparql, "SERVICE"):
+        raise Problem(
+            400, "SERVICE is disabled on this server (it would call a URL)", "service-disabled"
+        )
+    form = query_form(sparql)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        media_type = negotiate(accept, GRAPH_SYNTAXES)
+        body = await _run(graph, settings, sparql, media_type, dataset)
+        return Answer(body, media_type)
+    media_type = negotiate(accept, BOOLEAN_RESULTS if form == "ASK" else SELECT_RESULTS)
+    try:
+        raw = await _run(graph, settings, sparql, RESULTS_JSON, dataset)
+    except ValueError:  # the lexer missed a graph form hidden behind unusual syntax
+        media_type = negotiate(accept, GRAPH_SYNTAXES)
+        return Answer(await _run(graph, settings, sparql, media_type, dataset), media_type)
+    results, cut = truncated(json.loads(raw), settings.result_limit)
+    if "boolean" in results and media_type not in BOOLEAN_RESULTS.values():
+        raise Problem(406, "an ASK answer is served as SPARQL JSON or XML", "not-acceptable")
+    return Answer(WRITERS[media_type](results), media_type, cut)
+
+
+async def _run(
+    graph: KnowledgeGraph,
+    settings: ApiSettings,
+    sparql: str,
+    media_type: str,
+    dataset: Dataset | None,
+) -> bytes:
+    return await within_deadline(
+        lambda: graph.query_serialized(sparql, media_type, dataset), settings.query_timeout_s
+    )

@@ -1,0 +1,74 @@
+"""``/ontology`` and ``/shapes``: the CKM ontology and SHACL shapes, by content
+negotiation (Turtle, RDF/XML, JSON-LD, N-Triples; an HTML listing for browsers)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from fastapi import APIRouter, Request, Response
+from rdflib import Graph
+
+from api.deps import ReaderCaller
+from api.html_listing import ontology_sections, render, shapes_sections
+from api.negotiation import negotiate
+from api.rdf_output import content_type, serialize_graph
+from kg.resources import ONTOLOGY_OWL, ONTOLOGY_TTL, SHAPES_TTL
+
+router = APIRouter(tags=["vocabulary"])
+
+# Turtle first (what tools get without Accept); browsers rank text/html highest.
+DOCUMENT_FORMATS: dict[str, str] = {
+    "text/turtle": "text/turtle",
+    "text/html": "text/html",
+    "application/rdf+xml": "application/rdf+xml",
+    "application/ld+json": "application/ld+json",
+    "application/n-triples": "application/n-triples",
+    "application/xhtml+xml": "text/html",
+    "application/x-turtle": "text/turtle",
+    "application/xml": "application/rdf+xml",
+    "application/json": "application/ld+json",
+}
+_RESPONSES = {200: {"content": {t: {} for t in dict.fromkeys(DOCUMENT_FORMATS.values())}}}
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: Path) -> Graph:
+    return Graph().parse(path, format="turtle")
+
+
+def _document(request: Request, source: Path, files: dict[str, Path], html) -> Response:
+    media_type = negotiate(request.headers.get("accept"), DOCUMENT_FORMATS)
+    if media_type in files:  # the published files, byte for byte
+        body = files[media_type].read_bytes()
+    elif media_type == "text/html":
+        body = html(_parsed(source)).encode()
+    else:
+        body = serialize_graph(_parsed(source), media_type)
+    return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
+
+
+@router.get("/ontology", summary="The CKM ontology", responses=_RESPONSES)
+def ontology(request: Request, _caller: ReaderCaller) -> Response:
+    return _document(
+        request,
+        ONTOLOGY_TTL,
+        {"text/turtle": ONTOLOGY_TTL, "application/rdf+xml": ONTOLOGY_OWL},
+        lambda g: render(
+            "CKM ontology",
+            "Classes, properties and controlled-list individuals of https://w3id.org/ckm.",
+            ontology_sections(g),
+        ),
+    )
+
+
+@router.get("/shapes", summary="The CKM SHACL shapes", responses=_RESPONSES)
+def shapes(request: Request, _caller: ReaderCaller) -> Response:
+    return _document(
+        request,
+        SHAPES_TTL,
+        {"text/turtle": SHAPES_TTL},
+        lambda g: render(
+            "CKM shapes", "The SHACL rules every write is validated against.", shapes_sections(g)
+        ),
+    )

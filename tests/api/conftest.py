@@ -1,0 +1,96 @@
+"""The real app on a real on-disk store: a shared read-only one with demo data, and a
+fresh small one per test for writes. Keys: one per role, plus a wrong one."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import ApiSettings
+from kg.delta import adding, from_payload
+from kg.demo import demo_quads
+from kg.graph import KnowledgeGraph
+from kg.store.base import DumpFormat
+from kg.store.parsing import syntax_named
+from kg.vocab import DATA_GRAPH
+
+SMALL_TTL = Path(__file__).parents[1] / "kg" / "data" / "small.ttl"
+BASE = "http://localhost:8000/id/"
+EX = "http://example.org/id/"
+KEYS = {"reader": "r-secret", "writer": "w-secret", "admin": "a-secret"}
+API_KEYS = ",".join(f"{role}-key={secret}:{role}" for role, secret in KEYS.items())
+
+
+def bearer(role: str | None) -> dict[str, str]:
+    """Headers authenticating as ``role`` (``None``: anonymous, ``wrong``: unknown key)."""
+    if role is None:
+        return {}
+    secret = KEYS.get(role, "not-a-key")
+    return {"Authorization": f"Bearer {secret}"}
+
+
+WRITER = bearer("writer")
+ADMIN = bearer("admin")
+
+
+def settings_for(path: Path, **overrides) -> ApiSettings:
+    return ApiSettings(store=path / "store", base_iri=BASE, api_keys=API_KEYS, **overrides)
+
+
+def dump_bytes(graph: KnowledgeGraph) -> bytes:
+    """Every quad of the store, sorted (to compare before and after a refused write)."""
+    buffer = io.BytesIO()
+    graph.dump(buffer, DumpFormat.NQUADS)
+    return b"\n".join(sorted(buffer.getvalue().splitlines()))
+
+
+class App:
+    """A test client and the knowledge graph behind it."""
+
+    def __init__(self, path: Path, **overrides) -> None:
+        self.graph = KnowledgeGraph.open(settings_for(path, **overrides))
+        self.client = TestClient(
+            create_app(settings_for(path, **overrides), self.graph),
+            raise_server_exceptions=False,
+        )
+
+    def dump(self) -> bytes:
+        return dump_bytes(self.graph)
+
+    def close(self) -> None:
+        self.graph.close()
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """The demo data set (20 customers) behind the app; tests must only read it."""
+    app = App(tmp_path_factory.mktemp("demo"))
+    app.graph.write(adding(demo_quads(customers=20, base_iri=BASE)))
+    yield app
+    app.close()
+
+
+@pytest.fixture(scope="session")
+def _small_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, bytes]]:
+    app = App(tmp_path_factory.mktemp("small"))
+    app.graph.write(
+        from_payload(SMALL_TTL.read_text(), syntax_named("turtle"), graph=DATA_GRAPH, base_iri=EX)
+    )
+    snapshot = io.BytesIO()
+    app.graph.dump(snapshot, DumpFormat.NQUADS)
+    yield app, snapshot.getvalue()
+    app.close()
+
+
+@pytest.fixture
+def small(_small_app: tuple[App, bytes]) -> App:
+    """A store holding exactly tests/kg/data/small.ttl (MedSoft, Acme, Bella, i42, k7,
+    c1), restored from a snapshot before each test, so tests may write."""
+    app, snapshot = _small_app
+    app.graph.restore(io.BytesIO(snapshot), DumpFormat.NQUADS)
+    return app

@@ -1,0 +1,86 @@
+"""``/validate`` (writes nothing), ``/ontology`` and ``/shapes`` by content negotiation,
+``/health``."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+
+from tests.api.conftest import App
+from tests.api.test_sparql_protocol import problem
+
+PREFIXES = (
+    "@prefix ckm: <https://w3id.org/ckm#> .\n@prefix ex: <http://example.org/id/> .\n"
+    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+)
+BAD = PREFIXES + "ex:i42 ckm:satisfaction 9 ."
+GOOD = PREFIXES + "ex:bella ckm:hasMotive ckm:ReputationMotive ."
+TURTLE = {"Content-Type": "text/turtle"}
+
+
+def test_validate_reports_violations_and_writes_nothing(small: App):
+    before = small.dump()
+    response = small.client.post("/validate", content=BAD, headers=TURTLE)
+    assert response.status_code == 200
+    report = response.json()
+    assert report["conforms"] is False
+    assert report["results"][0]["focusNode"] == "http://example.org/id/i42"
+    assert small.dump() == before
+
+
+def test_validate_conforming_data(small: App):
+    response = small.client.post("/validate", content=GOOD, headers=TURTLE)
+    assert response.json()["conforms"] is True
+
+
+def test_validate_answers_a_shacl_report_in_turtle(small: App):
+    response = small.client.post(
+        "/validate", content=BAD, headers=TURTLE | {"Accept": "text/turtle"}
+    )
+    report = Graph().parse(data=response.text, format="turtle")
+    assert (None, SH.conforms, None) in report
+
+
+def test_validate_malformed_rdf_is_400(small: App):
+    response = small.client.post("/validate", content="ex:a ex:b", headers=TURTLE)
+    assert response.status_code == 400
+    problem(response)
+
+
+@pytest.mark.parametrize(
+    ("accept", "served", "rdflib_format"),
+    [
+        (None, "text/turtle", "turtle"),
+        ("text/turtle", "text/turtle", "turtle"),
+        ("application/rdf+xml", "application/rdf+xml", "xml"),
+        ("application/ld+json", "application/ld+json", "json-ld"),
+    ],
+)
+@pytest.mark.parametrize("path", ["/ontology", "/shapes"])
+def test_vocabulary_documents_negotiate(demo: App, path, accept, served, rdflib_format):
+    headers = {"Accept": accept} if accept else {}
+    response = demo.client.get(path, headers=headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == served
+    assert len(Graph().parse(data=response.content, format=rdflib_format)) > 100
+
+
+def test_browsers_get_an_html_listing(demo: App):
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    page = demo.client.get("/ontology", headers={"Accept": browser})
+    assert page.headers["content-type"].startswith("text/html")
+    assert "Customer" in page.text and "KnowledgePartnerRole" in page.text
+    shapes = demo.client.get("/shapes", headers={"Accept": browser})
+    assert "Node shapes" in shapes.text
+
+
+def test_ontology_turtle_is_the_published_file(demo: App):
+    graph = Graph().parse(data=demo.client.get("/ontology").text, format="turtle")
+    assert (URIRef("https://w3id.org/ckm"), None, None) in graph
+
+
+def test_health(demo: App):
+    response = demo.client.get("/health")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
