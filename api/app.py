@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
 
 import kg
 from api import gsp, sparql, validate, vocabulary
@@ -17,6 +19,8 @@ from api.rest.router import resource_router
 from api.settings import api_settings
 from kg.config import Settings
 from kg.graph import KnowledgeGraph
+
+START_PAGE = (Path(__file__).parent / "ui" / "index.html").read_text(encoding="utf-8")
 
 DESCRIPTION = """
 The HTTP face of the CKM knowledge graph: the SPARQL 1.1 Protocol at `/sparql`, the
@@ -65,6 +69,10 @@ def create_app(settings: Settings | None = None, graph: KnowledgeGraph | None = 
     for kind in KINDS:
         app.include_router(resource_router(kind))
     app.include_router(linked_data.router)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def start_page() -> str:
+        return START_PAGE
 
     @app.get("/health", summary="Liveness and store probe", tags=["operations"])
     def health() -> dict[str, str]:

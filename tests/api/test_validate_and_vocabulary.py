@@ -84,3 +84,11 @@ def test_health(demo: App):
     response = demo.client.get("/health")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+
+
+def test_the_start_page_links_the_faces_of_the_graph(demo: App):
+    response = demo.client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    for link in ('href="/docs"', 'href="/sparql"', 'href="/ontology"', 'href="/api/customers"'):
+        assert link in response.text
