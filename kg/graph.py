@@ -58,7 +58,7 @@ class KnowledgeGraph:
         self.store = store
         self.settings = settings or Settings()
         self._ontology = Graph().parse(ONTOLOGY_TTL, format="turtle")
-        self._validator = ShapesValidator()
+        self._validator = ShapesValidator(ontology=self._ontology)
         self._dependencies = ShapeDependencies.from_shapes(
             Graph().parse(SHAPES_TTL, format="turtle")
         )
@@ -138,14 +138,11 @@ class KnowledgeGraph:
             self.store, touched - focus, describe_neighbours=False
         )
         after = {(s, p, o) for s, p, o, _g in (before - delta.removed) | delta.added}
-        # The shapes read the ontology too (subclasses, the typing and value areas of
-        # controlled-list individuals), so it is part of every validated graph.
-        data = Graph()
-        data += self._ontology
-        for triple in after:
-            data.add(triple)
         present = {s for s, _p, _o in after}
-        return self._validator.validate(data, focus=focus & present), touched, after
+        # The shapes read the ontology too (subclasses, the typing and value areas of
+        # controlled-list individuals): the validator holds it beside the data.
+        report = self._validator.validate_triples(after, focus=focus & present)
+        return report, touched, after
 
     def _inference_patch(
         self, focus: set[URIRef], after: set[Triple]

@@ -26,24 +26,21 @@ class Reasoner:
     """Computes OWL 2 RL entailments of data against a fixed ontology (TBox)."""
 
     def __init__(self, ontology: Graph) -> None:
-        self._ontology = ontology
-        self._ontology_subjects = {s for s in ontology.subjects() if isinstance(s, URIRef)}
+        self._ontology = list(ontology)
+        self._ontology_set = frozenset(self._ontology)
+        self._ontology_subjects = {s for s, _p, _o in self._ontology if isinstance(s, URIRef)}
 
     def entailments(self, data: Iterable[Triple]) -> set[Triple]:
         """Triples that follow from ``data`` and the ontology but are in neither,
         without the trivial ones (reflexive ``owl:sameAs``, ``rdf:type owl:Thing``…)
         and without anything said of ontology terms themselves."""
-        graph = Graph()
-        graph += self._ontology
         asserted = set(data)
-        for triple in asserted:
-            graph.add(triple)
         reasoner = reasonable.PyReasoner()
-        reasoner.from_graph(graph)
+        reasoner.from_graph(self._ontology + list(asserted))
         inferred: set[Triple] = set()
         for subject, predicate, obj in reasoner.reason():
             triple = (subject, predicate, obj)
-            if triple in asserted or triple in self._ontology or not self._keep(triple):
+            if triple in asserted or triple in self._ontology_set or not self._keep(triple):
                 continue
             inferred.add(triple)
         return inferred

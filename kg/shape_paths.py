@@ -9,14 +9,16 @@ shapes into those paths once, so a write re-validates exactly the nodes it can a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
-from rdflib.term import Node
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import Node, Variable
 
 Step = tuple[URIRef, bool]  # (predicate, inverse)
 Path = tuple[Step, ...]
@@ -26,24 +28,22 @@ _SAME_NODE = (SH["not"], SH.node)
 # Value-level keywords whose objects are shapes applying to each value node.
 _VALUE_SHAPES = (SH.qualifiedValueShape, SH.node)
 _SIBLING_PROPERTIES = (SH.equals, SH.disjoint, SH.lessThan, SH.lessThanOrEquals)
-_IRI_IN_QUERY = re.compile(r"<([^>\s]+)>|\b([A-Za-z][\w-]*):([A-Za-z_][\w-]*)")
 
 WalkBack = Callable[[set[URIRef], Step], set[URIRef]]
 
 
 @dataclass(frozen=True)
 class ShapeDependencies:
-    """Every path along which some shape reads data, and the predicates SPARQL reads."""
+    """Every path along which some shape (core or SPARQL constraint) reads data."""
 
     paths: frozenset[Path]
-    sparql_predicates: frozenset[URIRef]
 
     @classmethod
     def from_shapes(cls, shapes: Graph) -> ShapeDependencies:
         paths: set[Path] = set()
         for shape in _node_shapes(shapes):
             paths.update(_paths_from(shapes, shape, (), set()))
-        return cls(frozenset(p for p in paths if p), frozenset(_sparql_predicates(shapes)))
+        return cls(frozenset(p for p in paths if p))
 
     def dependents(
         self, changed: Iterable[tuple[Node, URIRef, Node]], walk_back: WalkBack
@@ -71,11 +71,7 @@ class ShapeDependencies:
                     starts = walk_back(starts, step)
                 if position > 0:
                     found.update(starts)
-        touched = {t for s, p, o in changed if p in self.sparql_predicates for t in (s, o)}
-        touched = {t for t in touched if isinstance(t, URIRef)}
-        for predicate in self.sparql_predicates:
-            found |= walk_back(touched, (predicate, False)) | walk_back(touched, (predicate, True))
-        return found | touched
+        return found
 
 
 def _node_shapes(shapes: Graph) -> set[Node]:
@@ -101,6 +97,8 @@ def _paths_from(shapes: Graph, shape: Node, prefix: Path, seen: set) -> set[Path
     for sibling in _SIBLING_PROPERTIES:
         for predicate in shapes.objects(shape, sibling):
             found.add((*prefix, (predicate, False)))
+    for constraint in shapes.objects(shape, SH.sparql):
+        found |= {(*prefix, *path) for path in _sparql_paths(shapes, constraint)}
     properties = list(shapes.objects(shape, SH.property))
     if (shape, SH.path, None) in shapes:
         properties.append(shape)
@@ -150,16 +148,39 @@ def _steps(shapes: Graph, path: Node | None) -> list[Path]:
     return []
 
 
-def _sparql_predicates(shapes: Graph) -> set[URIRef]:
-    prefixes = {
-        str(shapes.value(d, SH.prefix)): str(shapes.value(d, SH.namespace))
+def _sparql_paths(shapes: Graph, constraint: Node) -> set[Path]:
+    """Paths from ``$this`` along the triple patterns of a SHACL-SPARQL constraint."""
+    query = shapes.value(constraint, SH.select)
+    if query is None:
+        return set()
+    prologue = "".join(
+        f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
         for d in shapes.subjects(SH.prefix, None)
-    }
-    found: set[URIRef] = set()
-    for query in shapes.objects(None, SH.select):
-        for full, prefix, local in _IRI_IN_QUERY.findall(str(query)):
-            if full:
-                found.add(URIRef(full))
-            elif prefix in prefixes:
-                found.add(URIRef(prefixes[prefix] + local))
-    return found
+    )
+    algebra = translateQuery(parseQuery(prologue + str(query))).algebra
+    edges: list[tuple[Node, Step, Node]] = []
+    for subject, predicate, obj in _triple_patterns(algebra):
+        if isinstance(predicate, URIRef):
+            edges += [(subject, (predicate, False), obj), (obj, (predicate, True), subject)]
+    paths: set[Path] = set()
+    frontier: list[tuple[Node, Path]] = [(Variable("this"), ())]
+    for _depth in range(3):
+        reached = []
+        for node, path in frontier:
+            for start, step, end in edges:
+                if start == node and end != Variable("this"):
+                    reached.append((end, (*path, step)))
+                    paths.add((*path, step))
+        frontier = reached
+    return paths
+
+
+def _triple_patterns(node: object) -> Iterable[tuple[Node, Node, Node]]:
+    if isinstance(node, CompValue):
+        if node.name == "BGP":
+            yield from node.triples
+        for child in node.values():
+            yield from _triple_patterns(child)
+    elif isinstance(node, list | tuple):
+        for child in node:
+            yield from _triple_patterns(child)

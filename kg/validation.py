@@ -119,10 +119,15 @@ def _term(text: str) -> Identifier:
 
 
 class ShapesValidator:
-    """Validates data graphs against the CKM shapes (or any shapes file)."""
+    """Validates data against the CKM shapes (or any shapes file) and an ontology.
 
-    def __init__(self, shapes_file: Path = SHAPES_TTL) -> None:
+    Each thread keeps its own parsed shapes and a working graph pre-loaded with the
+    ontology; a validation adds the data to it and takes it out again afterwards.
+    """
+
+    def __init__(self, shapes_file: Path = SHAPES_TTL, ontology: Graph | None = None) -> None:
         self._shapes_text = shapes_file.read_text(encoding="utf-8")
+        self._ontology = list(ontology) if ontology is not None else []
         self._local = threading.local()
 
     def _shapes(self) -> Graph:
@@ -132,12 +137,34 @@ class ShapesValidator:
             self._local.shapes = shapes
         return shapes
 
+    def _working_graph(self) -> Graph:
+        working = getattr(self._local, "working", None)
+        if working is None:
+            working = Graph()
+            for triple in self._ontology:
+                working.add(triple)
+            self._local.working = working
+        return working
+
+    def validate_triples(
+        self, triples: Iterable[tuple], focus: Iterable[Identifier] | None = None
+    ) -> ValidationReport:
+        """Validate ``triples`` together with the ontology given at construction."""
+        working = self._working_graph()
+        added = [t for t in set(triples) if t not in working]
+        for triple in added:
+            working.add(triple)
+        try:
+            return self.validate(working, focus)
+        finally:
+            for triple in added:
+                working.remove(triple)
+
     def validate(self, data: Graph, focus: Iterable[Identifier] | None = None) -> ValidationReport:
-        """Validate ``data`` (modified in place only by pySHACL's bookkeeping: never).
+        """Validate ``data`` as it is (it must already hold the ontology facts the
+        shapes read); pySHACL only reads it.
 
         Args:
-            data: the data graph, already holding the ontology facts the shapes need
-                (``rdfs:subClassOf`` and the types of controlled-list individuals).
             focus: when given, only results about these nodes are reported.
         """
         _conforms, report_graph, _text = pyshacl.validate(
