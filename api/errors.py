@@ -17,10 +17,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg.delta import ProtectedGraph
 from kg.erasure import UnknownCustomer
-from kg.graph import ValidationRefused
+from kg.graph import (
+    QuerySyntaxError,
+    QueryTimeout,
+    RdfSyntaxError,
+    StoreError,
+    StoreLocked,
+    ValidationRefused,
+)
 from kg.iri import InvalidIri
-from kg.store.base import QuerySyntaxError, QueryTimeout, StoreError, StoreLocked
-from kg.store.parsing import RdfSyntaxError
 from kg.update import UpdateRefused, UpdateSyntaxError
 
 PROBLEM_JSON = "application/problem+json"

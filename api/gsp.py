@@ -19,10 +19,9 @@ from api.negotiation import DOCUMENT_SYNTAXES, negotiate
 from api.rdf_output import content_type
 from api.settings import ApiSettings
 from kg.delta import Delta, adding, clearing_graph, ensure_writable, replacing_graph
-from kg.graph import KnowledgeGraph
+from kg.graph import SYNTAXES, KnowledgeGraph, parse_quads, syntax_for_media_type
 from kg.iri import checked_iri
 from kg.provenance import WriteContext
-from kg.store.parsing import SYNTAXES, parse_quads, syntax_for_media_type
 from kg.vocab import DATA_GRAPH
 
 router = APIRouter(tags=["Graph Store HTTP Protocol"])

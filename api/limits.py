@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import Problem, problem_response
-from kg.store.base import QueryTimeout
+from kg.graph import QueryTimeout
 
 T = TypeVar("T")
 

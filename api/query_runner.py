@@ -12,8 +12,7 @@ from api.negotiation import BOOLEAN_RESULTS, GRAPH_SYNTAXES, SELECT_RESULTS, neg
 from api.results import WRITERS, truncated
 from api.settings import ApiSettings
 from api.sparql_text import has_keyword, query_form
-from kg.graph import KnowledgeGraph
-from kg.store.base import Dataset
+from kg.graph import Dataset, KnowledgeGraph
 
 RESULTS_JSON = "application/sparql-results+json"
 

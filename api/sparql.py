@@ -24,10 +24,9 @@ from api.rdf_output import content_type, serialize_graph
 from api.service_description import service_description
 from api.settings import ApiSettings
 from api.sparql_text import with_using
-from kg.graph import KnowledgeGraph
+from kg.graph import Dataset, KnowledgeGraph
 from kg.iri import checked_iri
 from kg.provenance import WriteContext
-from kg.store.base import Dataset
 from kg.update import delta_from_update
 
 FORM = "application/x-www-form-urlencoded"

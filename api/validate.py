@@ -12,7 +12,7 @@ from api.errors import Problem
 from api.negotiation import negotiate
 from api.rdf_output import content_type, serialize_graph
 from kg.delta import adding
-from kg.store.parsing import SYNTAXES, parse_quads, syntax_for_media_type
+from kg.graph import SYNTAXES, parse_quads, syntax_for_media_type
 from kg.vocab import DATA_GRAPH
 
 router = APIRouter(tags=["validation"])

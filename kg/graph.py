@@ -26,7 +26,19 @@ from kg.reasoning import Reasoner
 from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
 from kg.shape_paths import ShapeDependencies
 from kg.store import open_store
-from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Triple
+from kg.store.base import (
+    Dataset,
+    DumpFormat,
+    Quad,
+    QuerySyntaxError,
+    QueryTimeout,
+    Row,
+    Store,
+    StoreError,
+    StoreLocked,
+    Triple,
+)
+from kg.store.parsing import SYNTAXES, RdfSyntaxError, parse_quads, syntax_for_media_type
 from kg.validation import ShapesValidator, ValidationReport
 from kg.vocab import DATA_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SYSTEM_GRAPHS
 
@@ -242,10 +254,21 @@ def _stored(store: Store, quad: Quad) -> bool:
     return next(store.quads(*quad), None) is not None
 
 
+# What the HTTP layer may use; it never imports kg.store itself.
 __all__ = [
     "DATA_GRAPH",
     "PROVENANCE_GRAPH",
+    "SYNTAXES",
+    "Dataset",
     "KnowledgeGraph",
+    "Quad",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "RdfSyntaxError",
+    "StoreError",
+    "StoreLocked",
     "ValidationRefused",
     "WriteReceipt",
+    "parse_quads",
+    "syntax_for_media_type",
 ]

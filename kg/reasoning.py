@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import reasonable
 from rdflib import Graph
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import BNode, Literal, URIRef
 
 from kg.store.base import Triple
@@ -39,7 +39,7 @@ class Reasoner:
         reasoner.from_graph(self._ontology + list(asserted))
         inferred: set[Triple] = set()
         for subject, predicate, obj in reasoner.reason():
-            triple = (subject, predicate, obj)
+            triple = (subject, predicate, _plain(obj))
             if triple in asserted or triple in self._ontology_set or not self._keep(triple):
                 continue
             inferred.add(triple)
@@ -56,3 +56,11 @@ class Reasoner:
     def entailments_about(self, nodes: set, data: Iterable[Triple]) -> set[Triple]:
         """The entailments whose subject is one of ``nodes``, from their neighbourhood."""
         return {t for t in self.entailments(data) if t[0] in nodes}
+
+
+def _plain(term):
+    """``"v"^^xsd:string`` as the plain literal ``"v"`` it equals in RDF 1.1 (the reasoner
+    returns the former, rdflib tells them apart)."""
+    if isinstance(term, Literal) and term.datatype == XSD.string and not term.language:
+        return Literal(str(term))
+    return term

@@ -13,8 +13,7 @@ from rdflib.namespace import RDF
 from api.errors import Problem
 from api.rest.fields import expand, field_term, from_rdf, to_rdf
 from api.rest.model import ResourceKind, ResourceModel
-from kg.graph import KnowledgeGraph
-from kg.store.base import Quad
+from kg.graph import KnowledgeGraph, Quad
 from kg.vocab import DATA_GRAPH, SYSTEM_GRAPHS, sparql_prologue
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
