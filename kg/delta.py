@@ -72,17 +72,6 @@ def adding(quads: Iterable[Quad]) -> Delta:
     return Delta(added=added)
 
 
-def removing(quads: Iterable[Quad]) -> Delta:
-    """A delta that removes ``quads``.
-
-    Raises:
-        ProtectedGraph: a quad targets a system graph.
-    """
-    removed = frozenset(quads)
-    ensure_writable({q[3] for q in removed})
-    return Delta(removed=removed)
-
-
 def from_payload(payload: bytes | str, syntax: RdfSyntax, *, graph: URIRef, base_iri: str) -> Delta:
     """A delta adding the RDF in ``payload``; triples without a graph go to ``graph``.
 

@@ -231,9 +231,8 @@ class KnowledgeGraph:
         return self.store.query_serialized(sparql, media_type=media_type, dataset=dataset)
 
     def stats(self) -> dict[str, int]:
-        """Quads per graph, plus counts of the main CKM resources."""
-        counts = {str(g): self.store.count(g) for g in self.store.graphs()}
-        return counts
+        """Quads per named graph."""
+        return {str(g): self.store.count(g) for g in self.store.graphs()}
 
     # -- operations ---------------------------------------------------------------------
 

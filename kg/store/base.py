@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import BinaryIO, Protocol
 
-from rdflib.term import Identifier, Literal, URIRef
+from rdflib.term import Identifier, URIRef
 
 Term = Identifier
 Triple = tuple[Term, URIRef, Term]
@@ -145,9 +145,3 @@ class Store(Protocol):
     def close(self) -> None:
         """Release the store (files, locks, connections)."""
         ...
-
-
-def literal_int(row: Row, name: str) -> int:
-    """An integer value from a SELECT row (0 when unbound)."""
-    value = row.get(name)
-    return int(value.toPython()) if isinstance(value, Literal) else 0
