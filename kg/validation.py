@@ -8,6 +8,7 @@ touches, with the stored context those nodes' shapes look at; :func:`focus_nodes
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from pathlib import Path
 import pyshacl
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
 
 from kg.resources import SHAPES_TTL
@@ -140,7 +142,7 @@ class ShapesValidator:
     def _working_graph(self) -> Graph:
         working = getattr(self._local, "working", None)
         if working is None:
-            working = Graph()
+            working = _PreparedQueryGraph()
             for triple in self._ontology:
                 working.add(triple)
             self._local.working = working
@@ -180,6 +182,25 @@ class ShapesValidator:
             r for r in _results(report_graph) if wanted is None or URIRef(r.focus_node) in wanted
         ]
         return ValidationReport(tuple(sorted(set(results), key=_sort_key)))
+
+
+class _PreparedQueryGraph(Graph):
+    """A graph that parses each distinct SPARQL text once.
+
+    pySHACL runs a SHACL-SPARQL constraint's query once per focus node with the same
+    text (``$this`` is pre-bound); rdflib would parse it every time, which dominated
+    bulk validation. Prepared queries are made for reuse with other bindings.
+    """
+
+    def query(self, query_object, *args, **kwargs):  # type: ignore[override]
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@functools.lru_cache(maxsize=256)
+def _prepared(text: str):
+    return prepareQuery(text)
 
 
 def _sort_key(r: ValidationResult):
