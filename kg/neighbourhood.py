@@ -42,13 +42,16 @@ def focus_nodes(store: Store, delta: Delta, dependencies: ShapeDependencies) -> 
     """The nodes whose SHACL verdict the delta can change: the subjects of its quads and
     the nodes whose shapes read a changed triple along a path (the shapes say which)."""
     changed = [(s, p, o) for s, p, o, _g in delta.removed | delta.added]
+    by_predicate: dict[URIRef, list[tuple]] = {}
+    for s, p, o in changed:
+        by_predicate.setdefault(p, []).append((s, o))
 
     def walk_back(nodes: set[URIRef], step: tuple[URIRef, bool]) -> set[URIRef]:
         predicate, inverse = step
         found = {
             (o if inverse else s)
-            for s, p, o in changed
-            if p == predicate and (s if inverse else o) in nodes
+            for s, o in by_predicate.get(predicate, ())
+            if (s if inverse else o) in nodes
         }
         return {n for n in found | _linked(store, nodes, predicate, inverse) if is_data_node(n)}
 

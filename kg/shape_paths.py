@@ -54,14 +54,18 @@ class ShapeDependencies:
         ``n p X`` when inverse) for some n in ``nodes``, in the store or the write.
         """
         found: set[URIRef] = set()
-        changed = list(changed)
+        by_predicate: dict[URIRef, list[tuple[Node, Node]]] = {}
+        for subject, predicate, obj in changed:
+            by_predicate.setdefault(predicate, []).append((subject, obj))
         for path in self.paths:
             for position, (predicate, inverse) in enumerate(path):
                 starts = {
                     (o if inverse else s)
-                    for s, p, o in changed
-                    if p == predicate and isinstance(o if inverse else s, URIRef)
+                    for s, o in by_predicate.get(predicate, ())
+                    if isinstance(o if inverse else s, URIRef)
                 }
+                if not starts:
+                    continue
                 if position == 0 and inverse:
                     found.update(starts)  # the object is read by an inverse first step
                     continue
