@@ -19,3 +19,13 @@ class Settings(BaseSettings):
     )
     query_timeout_s: float = Field(30.0, gt=0, description="Wall-clock limit of one query.")
     result_limit: int = Field(100_000, gt=0, description="Most rows one query may return.")
+    remote_query_url: str | None = Field(
+        None, description="SPARQL Query endpoint; when set, the remote store is used."
+    )
+    remote_update_url: str | None = Field(None, description="SPARQL Update endpoint.")
+    remote_store_url: str | None = Field(None, description="Graph Store protocol endpoint.")
+    remote_user: str | None = Field(None, description="Basic-auth user of the remote store.")
+    remote_password: str | None = Field(
+        None, description="Basic-auth password of the remote store."
+    )
+    remote_token: str | None = Field(None, description="Bearer token of the remote store.")

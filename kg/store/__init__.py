@@ -7,12 +7,35 @@ from kg.store.base import Store
 
 
 def open_store(settings: Settings) -> Store:
-    """The store the settings name: the embedded on-disk store at ``settings.store``.
+    """The store the settings name.
 
+    The remote store (a SPARQL engine over HTTP) when ``settings.remote_query_url`` is
+    set, else the embedded on-disk store at ``settings.store``.
     Raises:
-        StoreLocked: another process has the directory open.
-        StoreError: the directory cannot be opened.
+        StoreLocked: another process has the embedded store's directory open.
+        StoreError: the directory cannot be opened, or the remote settings are incomplete.
     """
+    if settings.remote_query_url:
+        from kg.store.base import StoreError
+        from kg.store.remote import RemoteStore
+
+        if not settings.remote_update_url or not settings.remote_store_url:
+            raise StoreError(
+                "CKM_REMOTE_QUERY_URL is set: set CKM_REMOTE_UPDATE_URL and "
+                "CKM_REMOTE_STORE_URL too"
+            )
+        auth: tuple[str, str] | str | None = None
+        if settings.remote_token:
+            auth = settings.remote_token
+        elif settings.remote_user is not None:
+            auth = (settings.remote_user, settings.remote_password or "")
+        return RemoteStore(
+            settings.remote_query_url,
+            settings.remote_update_url,
+            settings.remote_store_url,
+            auth=auth,
+            timeout_s=settings.query_timeout_s,
+        )
     from kg.store.embedded import EmbeddedStore
 
     return EmbeddedStore(settings.store)

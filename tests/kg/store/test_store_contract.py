@@ -107,3 +107,17 @@ def test_a_restore_that_does_not_parse_changes_nothing(store: Store):
     with pytest.raises(ValueError, match="line"):
         store.restore(io.BytesIO(b"<http://e/a> <http://e/b> .\n"), DumpFormat.NQUADS)
     assert set(store.quads()) == quads()
+
+
+def test_naming_only_default_graphs_keeps_every_named_graph(store: Store):
+    store.commit(removed=[], added=quads())
+    rows = store.select(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g",
+        dataset=Dataset(default_graphs=(G1,)),
+    )
+    assert rows == [{"g": G1}, {"g": G2}]
+    only_g2 = store.select(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+        dataset=Dataset(default_graphs=(G1,), named_graphs=(G2,)),
+    )
+    assert only_g2 == [{"g": G2}]

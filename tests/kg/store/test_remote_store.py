@@ -1,0 +1,145 @@
+"""What only the remote backend promises: clear errors about the engine, retried reads,
+writes the engine applies whole or not at all."""
+
+from __future__ import annotations
+
+import socket
+
+import httpx
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.config import Settings
+from kg.store import open_store
+from kg.store.base import QueryTimeout, StoreError, StoreUnavailable
+from kg.store.remote import RemoteStore, query_form
+
+A, P, B, G = (URIRef(f"http://e/{n}") for n in ("a", "p", "b", "g"))
+QUAD = (A, P, B, G)
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _mocked(handler, **kwargs) -> RemoteStore:
+    store = RemoteStore(
+        "http://engine/query", "http://engine/update", "http://engine/store", **kwargs
+    )
+    store._client = httpx.Client(transport=httpx.MockTransport(handler), auth=store._client.auth)
+    return store
+
+
+def test_an_engine_that_is_down_gives_a_clear_error():
+    base = f"http://127.0.0.1:{_closed_port()}"
+    store = RemoteStore(base + "/query", base + "/update", base + "/store", retries=1)
+    with pytest.raises(StoreUnavailable, match=f"engine at {base}/query is unreachable"):
+        store.select("SELECT * WHERE { ?s ?p ?o }")
+    with pytest.raises(StoreUnavailable, match=f"engine at {base}/update is unreachable"):
+        store.commit(removed=[], added=[QUAD])
+    store.close()
+
+
+def test_an_update_the_engine_refuses_leaves_the_data_unchanged(oxigraph_server, remote_store):
+    remote_store.commit(removed=[], added=[QUAD])
+    # An endpoint that does not take updates refuses the request.
+    refusing = RemoteStore(
+        oxigraph_server.query_url, oxigraph_server.query_url, oxigraph_server.store_url
+    )
+    with pytest.raises(StoreError, match="refused the update, nothing written"):
+        refusing.commit(removed=[QUAD], added=[(A, P, Literal("x"), G)])
+    refusing.close()
+    assert list(remote_store.quads()) == [QUAD]
+
+
+def test_an_update_that_fails_half_way_is_rolled_back_by_the_engine(remote_store):
+    remote_store.commit(removed=[], added=[QUAD])
+    # The second operation fails when run: the engine's transaction undoes the first.
+    failing = (
+        f"DELETE DATA {{ GRAPH <{G}> {{ <{A}> <{P}> <{B}> }} }} ;\n"
+        f"LOAD <http://127.0.0.1:{_closed_port()}/nothing>"
+    )
+    with pytest.raises(StoreError):
+        remote_store._update(failing)
+    assert list(remote_store.quads()) == [QUAD]
+
+
+def test_bound_terms_are_validated_before_anything_is_sent(remote_store):
+    with pytest.raises(ValueError):
+        list(remote_store.quads(URIRef("http://e/a b")))
+    with pytest.raises(ValueError):
+        remote_store.commit(removed=[], added=[(URIRef("http://e/a b"), P, B, G)])
+
+
+def test_refused_credentials_name_the_reason():
+    store = _mocked(lambda request: httpx.Response(401, text="bad token"), auth="secret")
+    with pytest.raises(StoreUnavailable, match=r"refused the credentials \(HTTP 401\): bad token"):
+        store.ask("ASK {}")
+    store = _mocked(lambda request: httpx.Response(403, text="read only"))
+    with pytest.raises(StoreUnavailable, match=r"forbids this request \(HTTP 403\)"):
+        store.commit(removed=[], added=[QUAD])
+
+
+def test_reads_are_retried_and_writes_are_not():
+    calls: list[str] = []
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        calls.append(request.method + " " + request.url.path)
+        if len(calls) < 3:
+            return httpx.Response(503, text="busy")
+        return httpx.Response(200, json={"head": {}, "boolean": True})
+
+    store = _mocked(flaky, retries=3)
+    assert store.ask("ASK {}") is True
+    assert calls == ["POST /query"] * 3
+    calls.clear()
+    with pytest.raises(StoreUnavailable, match=r"failed \(HTTP 503\): busy"):
+        store.commit(removed=[], added=[QUAD])
+    assert calls == ["POST /update"]
+
+
+def test_a_bearer_token_and_basic_auth_are_sent():
+    seen: list[str] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("Authorization", ""))
+        return httpx.Response(200, json={"head": {}, "boolean": False})
+
+    _mocked(record, auth="tok").ask("ASK {}")
+    _mocked(record, auth=("user", "pw")).ask("ASK {}")
+    assert seen[0] == "Bearer tok"
+    assert seen[1].startswith("Basic ")
+
+
+def test_a_read_timeout_is_a_query_timeout():
+    def slow(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("timed out", request=request)
+
+    with pytest.raises(QueryTimeout, match=r"did not answer within 0\.5 s"):
+        _mocked(slow).select("SELECT * WHERE { ?s ?p ?o }", timeout_s=0.5)
+
+
+def test_query_forms_are_recognised_past_prologues_and_comments():
+    assert query_form("PREFIX ask: <http://e/select#> # ASK\nCONSTRUCT {} WHERE {}") == (
+        "CONSTRUCT"
+    )
+    assert query_form("select ?x { ?x <http://e/p> 'ASK' }") == "SELECT"
+    assert query_form("PREFIX ex: <http://e/> SELECT ?ask { ?ask ex:ask 1 }") == "SELECT"
+    assert query_form("DESCRIBE <http://e/a>") == "DESCRIBE"
+
+
+def test_settings_with_a_query_url_open_the_remote_store(oxigraph_server, remote_store):
+    settings = Settings(
+        remote_query_url=oxigraph_server.query_url,
+        remote_update_url=oxigraph_server.update_url,
+        remote_store_url=oxigraph_server.store_url,
+    )
+    store = open_store(settings)
+    assert isinstance(store, RemoteStore)
+    store.commit(removed=[], added=[QUAD])
+    assert list(remote_store.quads()) == [QUAD]
+    store.close()
+    with pytest.raises(StoreError, match="CKM_REMOTE_UPDATE_URL"):
+        open_store(Settings(remote_query_url=oxigraph_server.query_url))
