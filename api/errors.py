@@ -18,12 +18,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kg.delta import ProtectedGraph
 from kg.erasure import UnknownCustomer
 from kg.graph import (
+    EngineFailed,
+    EngineTimeout,
     QuerySyntaxError,
     QueryTimeout,
     RdfSyntaxError,
     StoreError,
     StoreLocked,
+    StoreUnavailable,
     ValidationRefused,
+    WriteConflict,
 )
 from kg.iri import InvalidIri
 from kg.update import UpdateRefused, UpdateSyntaxError
@@ -99,6 +103,13 @@ def problem_for(error: Exception) -> Problem:
             return Problem(400, f"update refused: {error}", "update-refused")
         case QuerySyntaxError():
             return Problem(400, f"malformed query: {error}", "malformed-query")
+        case EngineTimeout():
+            return Problem(
+                504,
+                f"the SPARQL engine did not answer in time: {error}",
+                "engine-timeout",
+                headers={"Retry-After": "5"},
+            )
         case QueryTimeout():
             return Problem(
                 503,
@@ -106,6 +117,17 @@ def problem_for(error: Exception) -> Problem:
                 "query-timeout",
                 headers={"Retry-After": "1"},
             )
+        case EngineFailed():
+            return Problem(502, f"the SPARQL engine failed: {error}", "engine-failed")
+        case StoreUnavailable():
+            return Problem(
+                503,
+                f"the store is unavailable: {error}",
+                "store-unavailable",
+                headers={"Retry-After": "5"},
+            )
+        case WriteConflict():
+            return Problem(409, str(error), "write-conflict", headers={"Retry-After": "1"})
         case StoreLocked() | StoreError():
             return Problem(503, f"the store is unavailable: {error}", "store-unavailable")
         case UnknownCustomer():

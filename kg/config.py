@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -24,8 +25,17 @@ class Settings(BaseSettings):
     )
     remote_update_url: str | None = Field(None, description="SPARQL Update endpoint.")
     remote_store_url: str | None = Field(None, description="Graph Store protocol endpoint.")
-    remote_user: str | None = Field(None, description="Basic-auth user of the remote store.")
-    remote_password: str | None = Field(
-        None, description="Basic-auth password of the remote store."
-    )
+    remote_user: str | None = Field(None, description="User name at the remote store.")
+    remote_password: str | None = Field(None, description="Password at the remote store.")
     remote_token: str | None = Field(None, description="Bearer token of the remote store.")
+    remote_auth: Literal["basic", "digest"] = Field(
+        "basic", description="How the user and password are sent: HTTP basic or digest."
+    )
+    remote_engine: str = Field(
+        "oxigraph",
+        description="The engine behind the remote URLs (oxigraph, virtuoso, fuseki, "
+        "graphdb, generic): which departures from the standards to expect.",
+    )
+    remote_retries: int = Field(
+        3, ge=0, description="How often a failed read is retried (with backoff)."
+    )

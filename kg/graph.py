@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS
@@ -29,6 +30,8 @@ from kg.store import open_store
 from kg.store.base import (
     Dataset,
     DumpFormat,
+    EngineFailed,
+    EngineTimeout,
     Quad,
     QuerySyntaxError,
     QueryTimeout,
@@ -36,11 +39,17 @@ from kg.store.base import (
     Store,
     StoreError,
     StoreLocked,
+    StoreUnavailable,
     Triple,
+    WriteConflict,
 )
 from kg.store.parsing import SYNTAXES, RdfSyntaxError, parse_quads, syntax_for_media_type
 from kg.validation import ShapesValidator, ValidationReport
 from kg.vocab import DATA_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, SYSTEM_GRAPHS
+
+_T = TypeVar("_T")
+# How often a write is validated again when another process committed first.
+WRITE_ATTEMPTS = 5
 
 
 class ValidationRefused(Exception):
@@ -101,45 +110,59 @@ class KnowledgeGraph:
         """Validate and commit ``delta`` with its inferences and provenance, atomically.
 
         Writers are serialised; readers are never blocked and see the state before or
-        after the write, never a part of it.
+        after the write, never a part of it. Writers in other processes (several API
+        processes on one remote engine) are detected by the store's compare-and-set:
+        the write is then validated again on the store as the other writer left it.
         Raises:
             ProtectedGraph: the delta writes into a system graph; nothing written.
+            WriteConflict: other writers kept winning the race; nothing written.
             ValidationRefused: a Violation; the report is attached; nothing written.
             StoreError: the store refused; nothing written.
         """
         ensure_writable(delta.graphs())
         context = context or WriteContext()
         with self._write_lock:
-            started = datetime.now(UTC)
-            delta = Delta(
-                removed=frozenset(q for q in delta.removed if _stored(self.store, q)),
-                added=delta.added,
-            )
-            if delta.is_empty:
-                return WriteReceipt(None, 0, 0, 0, 0, ValidationReport())
-            report, focus, after = self._validate(delta)
-            if not report.conforms:
-                raise ValidationRefused(report)
-            inferred_removed, inferred_added = self._inference_patch(focus, after)
-            activity, record = activity_record(
-                context,
-                started=started,
-                added=len(delta.added),
-                removed=len(delta.removed),
-                graphs=delta.graphs(),
-            )
-            self.store.commit(
-                removed=delta.removed | inferred_removed,
-                added=delta.added | inferred_added | set(record),
-            )
-            return WriteReceipt(
-                activity,
-                len(delta.added),
-                len(delta.removed),
-                len(inferred_added),
-                len(inferred_removed),
-                report,
-            )
+            return _retried_on_conflict(lambda: self._write_once(delta, context))
+
+    def _write_once(self, delta: Delta, context: WriteContext) -> WriteReceipt:
+        """One validate-and-commit on the store as it is now, as a compare-and-set.
+
+        Raises:
+            WriteConflict: the store changed since it was read; nothing written.
+            ValidationRefused, StoreError: nothing written.
+        """
+        started = datetime.now(UTC)
+        version = self.store.version()
+        delta = Delta(
+            removed=frozenset(q for q in delta.removed if _stored(self.store, q)),
+            added=delta.added,
+        )
+        if delta.is_empty:
+            return WriteReceipt(None, 0, 0, 0, 0, ValidationReport())
+        report, focus, after = self._validate(delta)
+        if not report.conforms:
+            raise ValidationRefused(report)
+        inferred_removed, inferred_added = self._inference_patch(focus, after)
+        activity, record = activity_record(
+            context,
+            started=started,
+            added=len(delta.added),
+            removed=len(delta.removed),
+            graphs=delta.graphs(),
+        )
+        self.store.commit(
+            removed=delta.removed | inferred_removed,
+            added=delta.added | inferred_added | set(record),
+            expected_version=version,
+        )
+        return WriteReceipt(
+            activity,
+            len(delta.added),
+            len(delta.removed),
+            len(inferred_added),
+            len(inferred_removed),
+            report,
+        )
 
     def _validate(self, delta: Delta) -> tuple[ValidationReport, set[URIRef], set[Triple]]:
         """The report on the nodes whose verdict ``delta`` can change, the nodes whose
@@ -202,16 +225,23 @@ class KnowledgeGraph:
     def rebuild_inferences(self) -> int:
         """Recompute the whole inferred graph from the data graphs (for recovery).
 
-        Atomic: the old inferred graph is replaced in the same operation.
+        Atomic: the old inferred graph is replaced in the same operation, a
+        compare-and-set against writers in other processes.
         Returns the number of inferred triples.
+        Raises:
+            WriteConflict: other writers kept winning the race; nothing written.
         """
         with self._write_lock:
-            data = {(s, p, o) for s, p, o, g in self.store.quads() if g not in SYSTEM_GRAPHS}
-            entailed = self._reasoner.entailments(data)
-            old = set(self.store.quads(graph=INFERRED_GRAPH))
-            new = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed if is_data_node(s)}
-            self.store.commit(removed=old - new, added=new - old)
-            return len(new)
+            return _retried_on_conflict(self._rebuild_inferences_once)
+
+    def _rebuild_inferences_once(self) -> int:
+        version = self.store.version()
+        data = {(s, p, o) for s, p, o, g in self.store.quads() if g not in SYSTEM_GRAPHS}
+        entailed = self._reasoner.entailments(data)
+        old = set(self.store.quads(graph=INFERRED_GRAPH))
+        new = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed if is_data_node(s)}
+        self.store.commit(removed=old - new, added=new - old, expected_version=version)
+        return len(new)
 
     # -- the read road ------------------------------------------------------------------
 
@@ -259,6 +289,8 @@ __all__ = [
     "PROVENANCE_GRAPH",
     "SYNTAXES",
     "Dataset",
+    "EngineFailed",
+    "EngineTimeout",
     "KnowledgeGraph",
     "Quad",
     "QuerySyntaxError",
@@ -266,8 +298,30 @@ __all__ = [
     "RdfSyntaxError",
     "StoreError",
     "StoreLocked",
+    "StoreUnavailable",
     "ValidationRefused",
+    "WriteConflict",
     "WriteReceipt",
     "parse_quads",
     "syntax_for_media_type",
 ]
+
+
+def _retried_on_conflict(attempt: Callable[[], _T]) -> _T:
+    """``attempt()`` again while another process commits first, at most WRITE_ATTEMPTS.
+
+    Raises:
+        WriteConflict: every attempt lost the race; nothing was written.
+    """
+    for _ in range(WRITE_ATTEMPTS - 1):
+        try:
+            return attempt()
+        except WriteConflict:
+            continue  # validate again on what the other writer left
+    try:
+        return attempt()
+    except WriteConflict as error:
+        raise WriteConflict(
+            f"the store kept changing under this write ({WRITE_ATTEMPTS} attempts); "
+            "nothing written, try again"
+        ) from error

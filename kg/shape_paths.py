@@ -110,7 +110,10 @@ def _paths_from(shapes: Graph, shape: Node, prefix: Path, seen: set) -> set[Path
         for steps in _steps(shapes, shapes.value(prop, SH.path)):
             here = (*prefix, *steps)
             found.add(here)
-            found.add((*here, (RDF.type, False)))
+            if _literal_valued(shapes, prop):
+                continue  # a literal has no properties: nothing is read beyond it
+            if (prop, SH["class"], None) in shapes:
+                found.add((*here, (RDF.type, False)))
             for keyword in _VALUE_SHAPES:
                 for value_shape in shapes.objects(prop, keyword):
                     found |= _paths_from(shapes, value_shape, here, seen)
@@ -124,6 +127,20 @@ def _paths_from(shapes: Graph, shape: Node, prefix: Path, seen: set) -> set[Path
                 for predicate in shapes.objects(prop, sibling):
                     found.add((*prefix, (predicate, False)))
     return found
+
+
+def _literal_valued(shapes: Graph, prop: Node) -> bool:
+    """True when a property shape only admits literal values (``sh:datatype``, or an
+    ``sh:or`` of datatypes), so no constraint of it reads past its values."""
+    if (prop, SH.datatype, None) in shapes or (prop, SH.nodeKind, SH.Literal) in shapes:
+        return True
+    alternatives = [
+        list(Collection(shapes, members)) for members in shapes.objects(prop, SH["or"])
+    ]
+    return bool(alternatives) and all(
+        members and all((m, SH.datatype, None) in shapes for m in members)
+        for members in alternatives
+    )
 
 
 def _steps(shapes: Graph, path: Node | None) -> list[Path]:

@@ -12,7 +12,9 @@ ONTOLOGY_GRAPH = URIRef("urn:ckm:graph:ontology")
 DATA_GRAPH = URIRef("urn:ckm:graph:data")
 INFERRED_GRAPH = URIRef("urn:ckm:graph:inferred")
 PROVENANCE_GRAPH = URIRef("urn:ckm:graph:provenance")
-SYSTEM_GRAPHS = frozenset({ONTOLOGY_GRAPH, INFERRED_GRAPH, PROVENANCE_GRAPH})
+# The store's version token (remote engines shared by several processes), no data.
+VERSION_GRAPH = URIRef("urn:ckm:graph:version")
+SYSTEM_GRAPHS = frozenset({ONTOLOGY_GRAPH, INFERRED_GRAPH, PROVENANCE_GRAPH, VERSION_GRAPH})
 
 PREFIXES: dict[str, str] = {
     "ckm": str(CKM),

@@ -11,11 +11,17 @@ import typer
 from rich.console import Console
 
 from kg.config import Settings
-from kg.store.base import StoreError
+from kg.store.base import (
+    EngineTimeout,
+    StoreError,
+    StoreUnavailable,
+    WriteConflict,
+)
 
 # Exit codes every command keeps.
 EXIT_REFUSED = 1
 EXIT_BAD_INPUT = 2
+EXIT_UNAVAILABLE = 3
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
@@ -47,15 +53,21 @@ def opened_graph() -> Iterator:
     """The knowledge graph of the chosen store, closed afterwards.
 
     A store that cannot be opened (locked by another process…) ends the command with
-    exit code 2 and the reason.
+    exit code 2 and the reason; a remote engine that is down, fails or times out while
+    the command runs ends it with exit code 3 and the reason (nothing half-written:
+    every write is one request).
     """
     from kg.graph import KnowledgeGraph
 
     try:
         graph = KnowledgeGraph.open(cli_state.settings())
+    except StoreUnavailable as error:
+        raise fail(str(error), EXIT_UNAVAILABLE) from error
     except StoreError as error:
         raise fail(str(error)) from error
     try:
         yield graph
+    except (StoreUnavailable, EngineTimeout, WriteConflict) as error:
+        raise fail(str(error), EXIT_UNAVAILABLE) from error
     finally:
         graph.close()

@@ -13,9 +13,12 @@ def open_store(settings: Settings) -> Store:
     set, else the embedded on-disk store at ``settings.store``.
     Raises:
         StoreLocked: another process has the embedded store's directory open.
-        StoreError: the directory cannot be opened, or the remote settings are incomplete.
+        StoreError: the directory cannot be opened, or the remote settings are incomplete
+            or name an unknown engine.
     """
     if settings.remote_query_url:
+        import httpx
+
         from kg.store.base import StoreError
         from kg.store.remote import RemoteStore
 
@@ -24,18 +27,25 @@ def open_store(settings: Settings) -> Store:
                 "CKM_REMOTE_QUERY_URL is set: set CKM_REMOTE_UPDATE_URL and "
                 "CKM_REMOTE_STORE_URL too"
             )
-        auth: tuple[str, str] | str | None = None
+        auth: tuple[str, str] | str | httpx.Auth | None = None
         if settings.remote_token:
             auth = settings.remote_token
         elif settings.remote_user is not None:
-            auth = (settings.remote_user, settings.remote_password or "")
-        return RemoteStore(
-            settings.remote_query_url,
-            settings.remote_update_url,
-            settings.remote_store_url,
-            auth=auth,
-            timeout_s=settings.query_timeout_s,
-        )
+            credentials = (settings.remote_user, settings.remote_password or "")
+            digest = settings.remote_auth == "digest"
+            auth = httpx.DigestAuth(*credentials) if digest else credentials
+        try:
+            return RemoteStore(
+                settings.remote_query_url,
+                settings.remote_update_url,
+                settings.remote_store_url,
+                auth=auth,
+                timeout_s=settings.query_timeout_s,
+                retries=settings.remote_retries,
+                engine=settings.remote_engine,
+            )
+        except ValueError as error:
+            raise StoreError(f"CKM_REMOTE_ENGINE: {error}") from error
     from kg.store.embedded import EmbeddedStore
 
     return EmbeddedStore(settings.store)

@@ -31,7 +31,11 @@ class StoreLocked(StoreError):
 
 
 class StoreUnavailable(StoreError):
-    """The store cannot be reached or refused the request (remote engines)."""
+    """The store cannot be reached (remote engines: connection refused, DNS…)."""
+
+
+class EngineFailed(StoreUnavailable):
+    """The remote engine answered with a server error or refused the credentials."""
 
 
 class QuerySyntaxError(StoreError):
@@ -40,6 +44,14 @@ class QuerySyntaxError(StoreError):
 
 class QueryTimeout(StoreError):
     """The query ran longer than its time limit and was abandoned."""
+
+
+class EngineTimeout(QueryTimeout):
+    """The remote engine did not answer within the time limit."""
+
+
+class WriteConflict(StoreError):
+    """The store changed after the version a write was based on; nothing was written."""
 
 
 class DumpFormat(StrEnum):
@@ -93,12 +105,26 @@ class Store(Protocol):
         """
         ...
 
-    def commit(self, removed: Iterable[Quad], added: Iterable[Quad]) -> None:
+    def version(self) -> str:
+        """A token that changes with every write to the store, for :meth:`commit`."""
+        ...
+
+    def commit(
+        self,
+        removed: Iterable[Quad],
+        added: Iterable[Quad],
+        *,
+        expected_version: str | None = None,
+    ) -> None:
         """Remove then add quads in ONE atomic operation.
 
         Either every quad is removed and added, or nothing changes (the store's
         transaction); concurrent readers see the state before or after, never between.
+        With ``expected_version`` the commit is a compare-and-set: it happens only if no
+        other write reached the store since :meth:`version` returned that token, also
+        when the writers are different processes.
         Raises:
+            WriteConflict: the store changed since ``expected_version``; nothing written.
             StoreError: nothing was written.
         """
         ...

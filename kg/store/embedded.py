@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -22,25 +21,21 @@ from kg.store.base import (
     StoreLocked,
     Term,
     Triple,
+    WriteConflict,
+)
+from kg.store.formats import (
+    DUMP_FORMATS,
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    check_answer_format,
+    data_update,
+    graph_replacement,
+    parse_dump,
+    syntax_message,
+    triples_body,
 )
 from kg.store.oxterms import from_ox, quad_from_ox, quad_to_ox, to_ox
 
-_DUMP_FORMATS = {DumpFormat.NQUADS: ox.RdfFormat.N_QUADS, DumpFormat.TRIG: ox.RdfFormat.TRIG}
-
-RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-}
 # Bulk writes beyond this many quads go through the bulk loader (no transaction log).
 _CHUNK = 50_000
 
@@ -69,6 +64,8 @@ class EmbeddedStore:
                 ) from error
             raise StoreError(f"cannot open the store at {path}: {error}") from error
         self._write_lock = threading.Lock()
+        # One process owns the directory, so an in-memory counter versions the store.
+        self._version = 0
 
     # -- reads -------------------------------------------------------------------------
 
@@ -83,7 +80,7 @@ class EmbeddedStore:
         try:
             return self._store.query(sparql, **kwargs)
         except SyntaxError as error:
-            raise QuerySyntaxError(_syntax_message(str(error))) from error
+            raise QuerySyntaxError(syntax_message(str(error))) from error
         except OSError as error:
             raise StoreError(str(error)) from error
 
@@ -118,12 +115,9 @@ class EmbeddedStore:
         self, sparql: str, *, media_type: str, dataset: Dataset | None = None
     ) -> bytes:
         answer = self._run(sparql, dataset)
+        check_answer_format(isinstance(answer, ox.QueryTriples), media_type)
         if isinstance(answer, ox.QueryTriples):
-            if media_type not in GRAPH_FORMATS:
-                raise ValueError(f"{media_type} cannot carry the graph a CONSTRUCT returns")
             return ox.serialize(answer, format=GRAPH_FORMATS[media_type])
-        if media_type not in RESULT_FORMATS:
-            raise ValueError(f"{media_type} cannot carry SELECT or ASK results")
         return answer.serialize(format=RESULT_FORMATS[media_type])
 
     def quads(
@@ -147,38 +141,47 @@ class EmbeddedStore:
 
     # -- writes ------------------------------------------------------------------------
 
-    def commit(self, removed: Iterable[Quad], added: Iterable[Quad]) -> None:
+    def version(self) -> str:
+        return str(self._version)
+
+    def commit(
+        self,
+        removed: Iterable[Quad],
+        added: Iterable[Quad],
+        *,
+        expected_version: str | None = None,
+    ) -> None:
         removed_ox = [quad_to_ox(q) for q in removed]
         added_ox = [quad_to_ox(q) for q in added]
         with self._write_lock:
+            if expected_version is not None and expected_version != str(self._version):
+                raise WriteConflict("the store changed during the write; nothing written")
+            self._version += 1
             try:
                 if not removed_ox:
                     self._store.extend(added_ox)
                 else:
-                    self._store.update(_data_update(removed_ox, added_ox))
+                    self._store.update(data_update(removed_ox, added_ox))
             except OSError as error:
                 raise _write_refused(error) from error
 
     def replace_graph(self, graph, triples) -> None:
         name = to_ox(graph)
-        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
+        body = triples_body(triples)
         with self._write_lock:
+            self._version += 1
             try:
-                self._store.update(
-                    f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{ {body} }} }}"
-                )
+                self._store.update(graph_replacement(name, body))
             except OSError as error:
                 raise _write_refused(error) from error
 
     def dump(self, output: BinaryIO, fmt: DumpFormat) -> None:
-        self._store.dump(output, _DUMP_FORMATS[fmt])
+        self._store.dump(output, DUMP_FORMATS[fmt])
 
     def restore(self, source: BinaryIO, fmt: DumpFormat) -> int:
-        try:
-            quads = list(ox.parse(source, _DUMP_FORMATS[fmt]))
-        except SyntaxError as error:
-            raise ValueError(f"the {fmt.value} input does not parse: {error}") from error
+        quads = parse_dump(source, fmt)
         with self._write_lock:
+            self._version += 1
             graphs = " ".join(f"DROP SILENT GRAPH {g} ;" for g in self._store.named_graphs())
             self._store.update(f"{graphs} DROP SILENT DEFAULT")
             for start in range(0, len(quads), _CHUNK):
@@ -192,32 +195,3 @@ class EmbeddedStore:
 
 def _write_refused(error: OSError) -> StoreError:
     return StoreError(f"the store refused the write, nothing written: {error}")
-
-
-def _syntax_message(raw: str) -> str:
-    """Oxigraph's "error at 1:22: expected …" as "line 1, column 22: expected …"."""
-    match = re.match(r"error at (\d+):(\d+): (.*)", raw, re.DOTALL)
-    if match is None:
-        return raw
-    line, column, detail = match.groups()
-    detail = " ".join(detail.split())
-    if len(detail) > 200:
-        detail = detail[:200] + "…"
-    return f"line {line}, column {column}: {detail}"
-
-
-def _data_update(removed: list[ox.Quad], added: list[ox.Quad]) -> str:
-    """``DELETE DATA {…} ; INSERT DATA {…}`` for the given quads (no blank nodes)."""
-    parts = []
-    if removed:
-        parts.append(f"DELETE DATA {{ {_quad_block(removed)} }}")
-    if added:
-        parts.append(f"INSERT DATA {{ {_quad_block(added)} }}")
-    return " ;\n".join(parts)
-
-
-def _quad_block(quads: list[ox.Quad]) -> str:
-    # pyoxigraph prints terms in N-Triples syntax, which SPARQL accepts as is.
-    return "\n".join(
-        f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads
-    )

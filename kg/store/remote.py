@@ -3,19 +3,27 @@
 Only standards are spoken: the SPARQL 1.1 Query protocol (``POST`` of a form with
 ``query``, ``default-graph-uri`` and ``named-graph-uri``), the SPARQL 1.1 Update protocol
 (``POST`` of ``application/sparql-update``) and the SPARQL 1.1 Graph Store protocol
-(``GET``/``PUT`` of the whole dataset at the store URL) for dump and restore. What a
-given engine needs beyond the standards lives in :data:`ENGINE_QUIRKS`, nowhere else.
+(``GET``/``PUT`` of the whole dataset, or graph by graph) for dump and restore. What a
+given engine needs beyond the standards lives in :mod:`kg.store.engines`, nowhere else.
 
-Atomicity comes from the engine: every write is ONE update request (or one ``PUT``),
-which SPARQL engines run as one transaction. Reads are retried with exponential backoff
-when the engine cannot be reached or fails (5xx); writes are never retried, since a
-write whose answer was lost may have been applied.
+Atomicity comes from the engine: every write is ONE update request, which SPARQL
+engines run as one transaction. Several processes may write to one engine: the store
+keeps a version token (``<urn:ckm:store> dcterms:hasVersion <urn:ckm:version:…>`` in the
+graph ``urn:ckm:graph:version``, which the seam does not list, count nor dump) that
+every write replaces, and a commit given the version it was based on is a
+compare-and-set: one ``DELETE … INSERT … WHERE { version }`` request that does nothing
+when another writer got there first (then :class:`WriteConflict`). Each new version
+links to the one it replaced, which tells the writer afterwards whether its request
+matched. Reads
+are retried with exponential backoff when the engine cannot be reached or fails (5xx);
+writes are never retried, since a write whose answer was lost may have been applied.
 
 Errors:
-    StoreUnavailable: the engine cannot be reached, failed (5xx) or refused the
-        credentials (401/403).
+    StoreUnavailable: the engine cannot be reached.
+    EngineFailed: the engine failed (5xx) or refused the credentials (401/403).
     QuerySyntaxError: the engine rejected a query as malformed (400).
-    QueryTimeout: the engine did not answer within the time limit.
+    EngineTimeout: the engine did not answer within the time limit.
+    WriteConflict: another writer committed first (compare-and-set commits).
     StoreError: the engine refused a write (nothing was written) or another request.
 """
 
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 from urllib.parse import urlencode
@@ -34,32 +43,34 @@ from rdflib.term import BNode, Literal, URIRef
 from kg.store.base import (
     Dataset,
     DumpFormat,
+    EngineFailed,
+    EngineTimeout,
     Quad,
     QuerySyntaxError,
-    QueryTimeout,
     Row,
     StoreError,
     StoreUnavailable,
     Term,
     Triple,
+    WriteConflict,
 )
-from kg.store.embedded import GRAPH_FORMATS, RESULT_FORMATS, _syntax_message
+from kg.store.engines import DEFAULT_ENGINE, Engine, engine_named, syntax_error_message
+from kg.store.formats import (
+    DUMP_FORMATS,
+    check_answer_format,
+    parse_dump,
+    quad_block,
+    triples_body,
+)
 from kg.store.oxterms import from_ox, quad_to_ox, to_ox
+from kg.vocab import VERSION_GRAPH
 
-# Engine quirks, the only engine-specific knowledge of this module. The SPARQL protocol
-# leaves the default graph of a query without a named dataset to the engine; the Store
-# seam promises the union of all graphs, which each engine is asked for its own way.
-ENGINE_QUIRKS: dict[str, dict[str, str]] = {
-    # Oxigraph server: ``union-default-graph`` query parameter (no value needed).
-    "oxigraph": {"union-default-graph": ""},
-}
-DEFAULT_ENGINE = "oxigraph"
-
-_DUMP_MEDIA_TYPES = {
-    DumpFormat.NQUADS: "application/n-quads",
-    DumpFormat.TRIG: "application/trig",
-}
-_DUMP_FORMATS = {DumpFormat.NQUADS: ox.RdfFormat.N_QUADS, DumpFormat.TRIG: ox.RdfFormat.TRIG}
+_VERSION_GRAPH = f"<{VERSION_GRAPH}>"
+_STORE_NODE = "<urn:ckm:store>"
+_HAS_VERSION = "<http://purl.org/dc/terms/hasVersion>"
+_REPLACES = "<http://purl.org/dc/terms/replaces>"
+# Graphs holding a large commit's quads for the one operation that applies them.
+_STAGING = "urn:ckm:staging:"
 _JSON_RESULTS = "application/sparql-results+json"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BACKOFF_S = 0.1
@@ -80,12 +91,16 @@ class RemoteStore:
     """A store held by a SPARQL engine reached over HTTP.
 
     ``auth`` is ``(user, password)`` for HTTP basic auth, a string for a bearer token,
-    or any :class:`httpx.Auth`. ``timeout_s`` limits each request; ``retries`` is how many
-    times an idempotent read is tried again when the engine is unreachable or fails.
+    or any :class:`httpx.Auth` (``httpx.DigestAuth`` for Virtuoso's ``/sparql-auth``).
+    ``timeout_s`` limits each request; ``retries`` is how many times an idempotent read
+    is tried again when the engine is unreachable or fails. ``engine`` names the
+    engine's quirks (:data:`kg.store.engines.ENGINES`).
 
     Blank nodes: a SPARQL query cannot name a stored blank node, so ``quads()`` refuses
     a blank node in its pattern, and blank nodes written by ``commit``/``replace_graph``
     get fresh labels from the engine.
+    Raises:
+        ValueError: ``engine`` is not a known engine.
     """
 
     def __init__(
@@ -104,7 +119,8 @@ class RemoteStore:
         self.store_url = store_url
         self.timeout_s = timeout_s
         self.retries = retries
-        self._quirks = ENGINE_QUIRKS.get(engine, {})
+        self.engine: Engine = engine_named(engine)
+        self._hidden: frozenset[str] | None = None
         if isinstance(auth, str):
             auth = _BearerAuth(auth)
         self._client = httpx.Client(auth=auth, timeout=timeout_s)
@@ -134,7 +150,7 @@ class RemoteStore:
                 message = f"the SPARQL engine at {url} did not answer within {timeout.read} s"
                 if not idempotent:
                     message += "; the write may or may not have been applied"
-                raise QueryTimeout(message) from error
+                raise EngineTimeout(message) from error
             except httpx.TransportError as error:
                 if not last:
                     time.sleep(_BACKOFF_S * 2**attempt)
@@ -172,7 +188,7 @@ class RemoteStore:
             form += [("named-graph-uri", str(g)) for g in named]
         else:
             if union:
-                params.update(self._quirks)
+                params.update(self.engine.union_default_params)
             if dataset is not None and dataset.named_graphs is not None:
                 form += [("named-graph-uri", str(g)) for g in dataset.named_graphs]
         request = self._client.build_request(
@@ -186,7 +202,7 @@ class RemoteStore:
             return self._send(request, idempotent=True, timeout_s=timeout_s)
         except _Rejected as error:
             if error.status == 400:
-                raise QuerySyntaxError(_syntax_message(error.body)) from None
+                raise QuerySyntaxError(syntax_error_message(error.body)) from None
             if error.status == 406:
                 raise ValueError(f"the engine cannot answer this query as {accept}") from None
             raise StoreError(f"the engine refused the query: {error}") from None
@@ -203,6 +219,20 @@ class RemoteStore:
             self._send(request, idempotent=False)
         except _Rejected as error:
             raise StoreError(f"the engine refused the update, nothing written: {error}") from None
+
+    def _system_graphs(self) -> frozenset[str]:
+        """The graphs the seam hides: the version graph and the engine's own graphs,
+        found once by listing every graph (cached)."""
+        if self._hidden is None:
+            engine_graphs: set[str] = set()
+            if self.engine.system_graph_pattern is not None:
+                engine_graphs = {
+                    str(g)
+                    for g in self._graph_names(hide_system_graphs=False)
+                    if self.engine.is_system_graph(str(g))
+                }
+            self._hidden = frozenset({str(VERSION_GRAPH), *engine_graphs})
+        return self._hidden
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -225,7 +255,7 @@ class RemoteStore:
     def select(
         self, sparql: str, *, dataset: Dataset | None = None, timeout_s: float | None = None
     ) -> list[Row]:
-        """Rows of a SELECT query (read, retried). Raises QuerySyntaxError, QueryTimeout,
+        """Rows of a SELECT query (read, retried). Raises QuerySyntaxError, EngineTimeout,
         StoreUnavailable, StoreError; ValueError when the query is not a SELECT."""
         if query_form(sparql) != "SELECT":
             raise ValueError("not a SELECT query")
@@ -242,11 +272,7 @@ class RemoteStore:
         if query_form(sparql) not in {"CONSTRUCT", "DESCRIBE"}:
             raise ValueError("not a CONSTRUCT or DESCRIBE query")
         body = self._query(sparql, dataset, "application/n-triples").content
-        try:
-            parsed = ox.parse(body, ox.RdfFormat.N_TRIPLES)
-            return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in parsed]
-        except SyntaxError as error:
-            raise StoreError(f"the engine sent N-Triples that do not parse: {error}") from error
+        return [(s, p, o) for s, p, o, _g in _parsed(body, ox.RdfFormat.N_TRIPLES)]
 
     def query_serialized(
         self, sparql: str, *, media_type: str, dataset: Dataset | None = None
@@ -256,12 +282,7 @@ class RemoteStore:
         Raises:
             ValueError: ``media_type`` does not suit the query form.
         """
-        form = query_form(sparql)
-        if form in {"CONSTRUCT", "DESCRIBE"}:
-            if media_type not in GRAPH_FORMATS:
-                raise ValueError(f"{media_type} cannot carry the graph a CONSTRUCT returns")
-        elif media_type not in RESULT_FORMATS:
-            raise ValueError(f"{media_type} cannot carry SELECT or ASK results")
+        check_answer_format(query_form(sparql) in {"CONSTRUCT", "DESCRIBE"}, media_type)
         return self._query(sparql, dataset, media_type).content
 
     def quads(
@@ -284,7 +305,7 @@ class RemoteStore:
         if graph is not None:
             where = f"GRAPH {_pattern_term(graph, '?g')} {{ {triple} }}"
         else:
-            where = f"{{ GRAPH ?g {{ {triple} }} }} UNION {{ {triple} }}"
+            where = self._every_graph(triple)
         rows = self._bindings(f"SELECT * WHERE {{ {where} }}", None, union=False)
         for row in rows:
             yield (
@@ -294,17 +315,34 @@ class RemoteStore:
                 row.get("g", graph if graph is not None else URIRef("")),
             )
 
+    def _every_graph(self, triple: str) -> str:
+        """A pattern matching ``triple`` once in every graph the seam shows, the
+        default one included."""
+        hidden = ", ".join(f"<{g}>" for g in sorted(self._system_graphs()))
+        shown = f'?g NOT IN ({hidden}) && !STRSTARTS(STR(?g), "{_STAGING}")'
+        named = f"GRAPH ?g {{ {triple} FILTER ({shown}) }}"
+        if self.engine.separate_default_graph:
+            return f"{{ {named} }} UNION {{ {triple} }}"
+        return named
+
     def graphs(self) -> list[URIRef]:
-        """Names of the non-empty named graphs."""
+        """Names of the non-empty named graphs (the engine's own graphs left out)."""
+        return self._graph_names(hide_system_graphs=True)
+
+    def _graph_names(self, *, hide_system_graphs: bool) -> list[URIRef]:
         rows = self._bindings(
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None, union=False
         )
-        return sorted(row["g"] for row in rows if isinstance(row.get("g"), URIRef))
+        names = [row["g"] for row in rows if isinstance(row.get("g"), URIRef)]
+        if not hide_system_graphs:
+            return sorted(names)
+        hidden = self._system_graphs()
+        return sorted(g for g in names if str(g) not in hidden and not g.startswith(_STAGING))
 
     def count(self, graph: URIRef | None = None) -> int:
         """How many quads the store (or one graph) holds."""
         if graph is None:
-            where = "{ GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o }"
+            where = self._every_graph("?s ?p ?o")
         else:
             where = f"GRAPH {_pattern_term(graph, '?g')} {{ ?s ?p ?o }}"
         rows = self._bindings(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}", None, union=False)
@@ -312,72 +350,182 @@ class RemoteStore:
 
     # -- writes --------------------------------------------------------------------------
 
-    def commit(self, removed: Iterable[Quad], added: Iterable[Quad]) -> None:
-        """Remove then add quads as ONE update request (``DELETE DATA … ; INSERT DATA …``).
+    def version(self) -> str:
+        """The store's version token (one is written first when the store has none)."""
+        rows = self._bindings(
+            f"SELECT ?v WHERE {{ GRAPH {_VERSION_GRAPH} {{ {_STORE_NODE} {_HAS_VERSION} ?v }} }}",
+            None,
+            union=False,
+        )
+        if rows:
+            return str(rows[0]["v"])
+        first = f"{_STORE_NODE} {_HAS_VERSION} {_new_version()}"
+        self._update(
+            f"INSERT {{ GRAPH {_VERSION_GRAPH} {{ {first} }} }}"
+            f" WHERE {{ FILTER NOT EXISTS {{ GRAPH {_VERSION_GRAPH} "
+            f"{{ {_STORE_NODE} {_HAS_VERSION} ?any }} }} }}"
+        )
+        return self.version()
+
+    def commit(
+        self,
+        removed: Iterable[Quad],
+        added: Iterable[Quad],
+        *,
+        expected_version: str | None = None,
+    ) -> None:
+        """Remove then add quads, and replace the version token, as ONE update request.
 
         The engine runs one update request as one transaction, so either every quad is
-        removed and added or nothing changes. Never retried.
+        removed and added or nothing changes. With ``expected_version`` the request
+        matches only while the store still has that version, so of two racing writers
+        based on the same version exactly one commits. Never retried.
         Raises:
             ValueError: a quad is not valid RDF (nothing was sent).
+            WriteConflict: another writer committed since ``expected_version``.
             StoreUnavailable, StoreError: nothing was written.
         """
         removed_ox = [quad_to_ox(q) for q in removed]
         added_ox = [quad_to_ox(q) for q in added]
         if not removed_ox and not added_ox:
             return
-        parts = []
-        if removed_ox:
-            parts.append(f"DELETE DATA {{ {_quad_block(removed_ox)} }}")
-        if added_ox:
-            parts.append(f"INSERT DATA {{ {_quad_block(added_ox)} }}")
-        self._update(" ;\n".join(parts))
+        new = _new_version()
+        old = "?v" if expected_version is None else str(to_ox(URIRef(expected_version)))
+        limit = self.engine.max_operation_triples
+        if limit is None or len(removed_ox) + len(added_ox) <= limit:
+            self._update(
+                _versioned_change(quad_block(removed_ox), quad_block(added_ox), new, expected=old)
+            )
+        else:
+            self._staged_commit(removed_ox, added_ox, new, old)
+        if expected_version is None:
+            return
+        # Matched: ``new`` replaced ``old`` — or a later writer already replaced ``new``.
+        applied = self._query(
+            f"ASK {{ GRAPH {_VERSION_GRAPH} {{ {{ {new} {_REPLACES} {old} }} "
+            f"UNION {{ ?later {_REPLACES} {new} }} }} }}",
+            None,
+            _JSON_RESULTS,
+        ).json()["boolean"]
+        if not applied:
+            raise WriteConflict(
+                "another writer changed the store during this write; nothing written"
+            )
+
+    def _staged_commit(
+        self, removed: list[ox.Quad], added: list[ox.Quad], new: str, expected: str
+    ) -> None:
+        """A commit too large for one operation of the engine, still applied by ONE.
+
+        The quads are first put in hidden staging graphs (one Graph Store ``POST`` per
+        target graph and direction, which no query of the seam shows); then ONE update
+        operation moves them into place and replaces the version; the staging graphs
+        are dropped afterwards, whatever happened.
+        Raises:
+            StoreUnavailable, StoreError: nothing of the commit reached its graphs.
+        """
+        tag = uuid.uuid4()
+        staged: dict[str, list[tuple[str, str]]] = {"del": [], "add": []}
+        try:
+            for role, quads in (("del", removed), ("add", added)):
+                by_graph: dict[str, list[ox.Triple]] = {}
+                for quad in quads:
+                    by_graph.setdefault(str(quad.graph_name), []).append(quad.triple)
+                for target, triples in by_graph.items():
+                    staging = URIRef(f"{_STAGING}{tag}:{role}:{len(staged[role])}")
+                    body = _serialized(triples, ox.RdfFormat.N_TRIPLES)
+                    self._gsp("POST", staging, "application/n-triples", body)
+                    staged[role].append((f"<{staging}>", target))
+            self._update(_staged_change(staged["del"], staged["add"], new, expected))
+        finally:
+            names = [name for pairs in staged.values() for name, _target in pairs]
+            if names:
+                self._update(" ;\n".join(f"DROP SILENT GRAPH {name}" for name in names))
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
-        """Make ``graph`` hold exactly ``triples`` by ONE update (``DROP`` + ``INSERT DATA``).
+        """Make ``graph`` hold exactly ``triples`` by ONE Graph Store ``PUT``.
 
-        Atomic by the engine's transaction. Raises StoreError: nothing was changed.
+        The ``PUT`` replaces the graph whole (one request, atomic in the engine); the
+        store's version is replaced afterwards. Raises StoreError: nothing was changed.
         """
-        name = to_ox(graph)
-        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
-        self._update(f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{ {body} }} }}")
+        body = triples_body(triples).encode()
+        self._gsp("PUT", graph, "application/n-triples", body)
+        self._update(_versioned_change("", "", _new_version()))
 
     def dump(self, output: BinaryIO, fmt: DumpFormat) -> None:
-        """Write the whole dataset, fetched by one Graph Store protocol ``GET``."""
-        request = self._client.build_request(
-            "GET", self.store_url, headers={"Accept": _DUMP_MEDIA_TYPES[fmt]}
-        )
-        try:
-            response = self._send(request, idempotent=True)
-        except _Rejected as error:
-            raise StoreError(f"the engine refused the dump: {error}") from None
-        output.write(response.content)
+        """Write the whole dataset, fetched by Graph Store protocol ``GET`` requests.
+
+        One request for the whole dataset where the engine serves it at the store URL,
+        else one per graph (``?graph=``) — then the graphs are read one after another,
+        not as one snapshot.
+        """
+        if self.engine.whole_dataset_gsp:
+            hidden = self._system_graphs()
+            quads = [
+                quad
+                for quad in _parsed(
+                    self._gsp("GET", None, "application/n-quads"), ox.RdfFormat.N_QUADS
+                )
+                if str(quad[3]) not in hidden
+            ]
+        else:
+            quads = [
+                (s, p, o, graph)
+                for graph in self.graphs()
+                for s, p, o, _g in _parsed(
+                    self._gsp("GET", graph, "application/n-triples"), ox.RdfFormat.N_TRIPLES
+                )
+            ]
+        output.write(ox.serialize(map(quad_to_ox, quads), format=DUMP_FORMATS[fmt]) or b"")
 
     def restore(self, source: BinaryIO, fmt: DumpFormat) -> int:
-        """Replace the whole dataset by one Graph Store protocol ``PUT`` of N-Quads.
+        """Replace the whole dataset by Graph Store protocol ``PUT`` requests.
 
         The input is parsed here first, so input that does not parse never reaches the
-        engine and changes nothing. Whether the replacement itself is one transaction is
-        the engine's to promise (the Graph Store protocol does not say); never retried.
+        engine and changes nothing. Where the engine takes the whole dataset at the
+        store URL it is ONE ``PUT``; else every graph of the input is put, then graphs
+        the input lacks are deleted (the engine's own graphs are kept) — graph by graph,
+        so a failure part way leaves some graphs restored. Never retried.
         Raises:
             ValueError: the input does not parse (the message names line and column).
             StoreUnavailable, StoreError: the engine refused the new dataset.
         """
-        try:
-            quads = list(ox.parse(source, _DUMP_FORMATS[fmt]))
-        except SyntaxError as error:
-            raise ValueError(f"the {fmt.value} input does not parse: {error}") from error
-        body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+        quads = parse_dump(source, fmt)
+        if self.engine.whole_dataset_gsp:
+            self._gsp("PUT", None, "application/n-quads", _serialized(quads, ox.RdfFormat.N_QUADS))
+            return len(quads)
+        by_graph: dict[URIRef | None, list[ox.Triple]] = {}
+        for quad in quads:
+            by_graph.setdefault(_graph_of(quad) or None, []).append(quad.triple)
+        for graph, triples in by_graph.items():
+            body = _serialized(triples, ox.RdfFormat.N_TRIPLES)
+            self._gsp("PUT", graph, "application/n-triples", body, default=graph is None)
+        for graph in self.graphs():
+            if graph not in by_graph:
+                self._gsp("DELETE", graph, None)
+        return len(quads)
+
+    def _gsp(
+        self,
+        method: str,
+        graph: URIRef | None,
+        media_type: str | None,
+        body: bytes = b"",
+        *,
+        default: bool = False,
+    ) -> bytes:
+        """One Graph Store protocol request on ``graph``, on the default graph when
+        ``default``, else on the whole dataset when ``graph`` is None."""
+        params = {"default": ""} if default else {} if graph is None else {"graph": str(graph)}
+        header = "Accept" if method == "GET" else "Content-Type"
+        headers = {header: media_type} if media_type else {}
         request = self._client.build_request(
-            "PUT",
-            self.store_url,
-            content=body,
-            headers={"Content-Type": "application/n-quads"},
+            method, self.store_url, params=params, content=body or None, headers=headers
         )
         try:
-            self._send(request, idempotent=False)
+            return self._send(request, idempotent=method == "GET").content
         except _Rejected as error:
-            raise StoreError(f"the engine refused the restore: {error}") from None
-        return len(quads)
+            raise StoreError(f"the engine refused the Graph Store {method}: {error}") from None
 
     def close(self) -> None:
         """Close the HTTP connections."""
@@ -402,9 +550,9 @@ def _checked(response: httpx.Response, url: str) -> httpx.Response:
     status = response.status_code
     if status in (401, 403):
         reason = "refused the credentials" if status == 401 else "forbids this request"
-        raise StoreUnavailable(f"the SPARQL engine at {url} {reason} (HTTP {status}): {body}")
+        raise EngineFailed(f"the SPARQL engine at {url} {reason} (HTTP {status}): {body}")
     if status >= 500:
-        raise StoreUnavailable(f"the SPARQL engine at {url} failed (HTTP {status}): {body}")
+        raise EngineFailed(f"the SPARQL engine at {url} failed (HTTP {status}): {body}")
     raise _Rejected(status, body)
 
 
@@ -447,8 +595,79 @@ def _pattern_term(term: Term | None, variable: str) -> str:
     return str(to_ox(term))  # validated: an invalid IRI or language tag raises ValueError
 
 
-def _quad_block(quads: list[ox.Quad]) -> str:
-    # pyoxigraph prints terms in N-Triples syntax, which SPARQL accepts as is.
-    return "\n".join(
-        f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads
+def _new_version() -> str:
+    return f"<urn:ckm:version:{uuid.uuid4()}>"
+
+
+def _versioned_change(
+    removed: str, added: str, new: str, *, expected: str = "?v", matching: str = ""
+) -> str:
+    """ONE update operation removing and adding quad blocks and giving the store the
+    version ``new`` — only while it has the version ``expected`` when that is an IRI.
+
+    Templates (``DELETE {…} INSERT {…} WHERE {…}``), not ``INSERT DATA``: they are
+    equal for ground data, and Virtuoso refuses blank nodes in ``INSERT DATA``. The
+    link to the version ``expected`` had before it is dropped: one link is kept.
+    ``matching`` is a pattern the templates' variables come from (staged quads).
+    """
+    version = f"{_STORE_NODE} {_HAS_VERSION} {expected}"
+    if expected == "?v":
+        where = (
+            f"OPTIONAL {{ GRAPH {_VERSION_GRAPH} {{ {version} "
+            f"OPTIONAL {{ ?v {_REPLACES} ?older }} }} }}"
+        )
+    else:
+        where = (
+            f"GRAPH {_VERSION_GRAPH} {{ {version} OPTIONAL {{ {expected} {_REPLACES} ?older }} }}"
+        )
+    return (
+        f"DELETE {{ GRAPH {_VERSION_GRAPH} {{ {version} . {expected} {_REPLACES} ?older }}\n"
+        f"{removed} }}\n"
+        f"INSERT {{ GRAPH {_VERSION_GRAPH} {{ {_STORE_NODE} {_HAS_VERSION} {new} . "
+        f"{new} {_REPLACES} {expected} }}\n{added} }}\n"
+        f"WHERE {{ {where} {matching} }}"
     )
+
+
+def _staged_change(
+    deletions: list[tuple[str, str]], additions: list[tuple[str, str]], new: str, expected: str
+) -> str:
+    """ONE update operation moving staged quads into place, as :func:`_versioned_change`
+    does for quads written out: ``(staging graph, target graph)`` pairs each way."""
+    branches = []
+    for pairs, (g, t, s, p, o) in (
+        (deletions, ("?dg", "?dt", "?ds", "?dp", "?do")),
+        (additions, ("?ag", "?at", "?as", "?ap", "?ao")),
+    ):
+        if pairs:
+            values = " ".join(f"({staging} {target})" for staging, target in pairs)
+            branches.append(f"{{ VALUES ({g} {t}) {{ {values} }} GRAPH {g} {{ {s} {p} {o} }} }}")
+    return _versioned_change(
+        "GRAPH ?dt { ?ds ?dp ?do }",
+        "GRAPH ?at { ?as ?ap ?ao }",
+        new,
+        expected=expected,
+        matching=" UNION ".join(branches),
+    )
+
+
+def _parsed(body: bytes, fmt: ox.RdfFormat) -> list[Quad]:
+    """The quads (or triples, graph ``URIRef("")``) an engine sent."""
+    try:
+        return [
+            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), _graph_of(q))
+            for q in ox.parse(body, fmt)
+        ]
+    except SyntaxError as error:
+        raise StoreError(f"the engine sent {fmt.name} that does not parse: {error}") from error
+
+
+def _graph_of(parsed: ox.Quad | ox.Triple) -> URIRef:
+    graph = getattr(parsed, "graph_name", None)
+    if graph is None or isinstance(graph, ox.DefaultGraph):
+        return URIRef("")
+    return from_ox(graph)
+
+
+def _serialized(items: list, fmt: ox.RdfFormat) -> bytes:
+    return ox.serialize(items, format=fmt) or b""

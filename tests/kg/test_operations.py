@@ -13,6 +13,9 @@ from kg.store.base import DumpFormat
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH, PROVENANCE_GRAPH
 from tests.kg.conftest import dump_bytes, iri, turtle_delta
 
+# Every test here runs on the embedded store, oxigraph serve and Virtuoso.
+RUN_ON_EVERY_BACKEND = True
+
 
 @pytest.mark.parametrize("fmt", list(DumpFormat))
 def test_dump_then_restore_gives_back_exactly_the_same_store(small: KnowledgeGraph, fmt):

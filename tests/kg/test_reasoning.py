@@ -11,6 +11,9 @@ from kg.graph import KnowledgeGraph
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH
 from tests.kg.conftest import data_quads, iri
 
+# Every test here runs on the embedded store, oxigraph serve and Virtuoso.
+RUN_ON_EVERY_BACKEND = True
+
 
 def inferred_types(graph: KnowledgeGraph, node: URIRef) -> set[URIRef]:
     return {q[2] for q in graph.store.quads(node, RDF.type, None, INFERRED_GRAPH)}

@@ -12,6 +12,9 @@ from kg.graph import KnowledgeGraph, ValidationRefused
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH
 from tests.kg.conftest import SMALL_TTL, data_quads, dump_bytes, iri, turtle_delta
 
+# Every test here runs on the embedded store, oxigraph serve and Virtuoso.
+RUN_ON_EVERY_BACKEND = True
+
 
 def test_valid_data_is_committed_with_a_provenance_record(graph: KnowledgeGraph):
     delta = turtle_delta(SMALL_TTL.read_text())

@@ -11,8 +11,9 @@ from rdflib import Literal, URIRef
 
 from kg.config import Settings
 from kg.store import open_store
-from kg.store.base import QueryTimeout, StoreError, StoreUnavailable
+from kg.store.base import EngineFailed, EngineTimeout, StoreError, StoreUnavailable
 from kg.store.remote import RemoteStore, query_form
+from tests.engines import Fault, FaultProxy
 
 A, P, B, G = (URIRef(f"http://e/{n}") for n in ("a", "p", "b", "g"))
 QUAD = (A, P, B, G)
@@ -24,12 +25,16 @@ def _closed_port() -> int:
         return probe.getsockname()[1]
 
 
-def _mocked(handler, **kwargs) -> RemoteStore:
-    store = RemoteStore(
-        "http://engine/query", "http://engine/update", "http://engine/store", **kwargs
-    )
-    store._client = httpx.Client(transport=httpx.MockTransport(handler), auth=store._client.auth)
-    return store
+@pytest.fixture
+def proxy(oxigraph_server, remote_store):
+    """A fault-injecting proxy in front of the (emptied) Oxigraph server."""
+    faulty = FaultProxy.before(oxigraph_server)
+    yield faulty
+    faulty.close()
+
+
+def _through(proxy: FaultProxy, server, **kwargs) -> RemoteStore:
+    return server.via(proxy).remote_store(**kwargs)
 
 
 def test_an_engine_that_is_down_gives_a_clear_error():
@@ -73,52 +78,54 @@ def test_bound_terms_are_validated_before_anything_is_sent(remote_store):
         remote_store.commit(removed=[], added=[(URIRef("http://e/a b"), P, B, G)])
 
 
-def test_refused_credentials_name_the_reason():
-    store = _mocked(lambda request: httpx.Response(401, text="bad token"), auth="secret")
-    with pytest.raises(StoreUnavailable, match=r"refused the credentials \(HTTP 401\): bad token"):
-        store.ask("ASK {}")
-    store = _mocked(lambda request: httpx.Response(403, text="read only"))
-    with pytest.raises(StoreUnavailable, match=r"forbids this request \(HTTP 403\)"):
+def test_refused_credentials_name_the_reason(virtuoso_server, virtuoso_store):
+    wrong = RemoteStore(
+        virtuoso_server.query_url,
+        virtuoso_server.update_url,
+        virtuoso_server.store_url,
+        engine="virtuoso",
+        auth=httpx.DigestAuth("ckm", "not-the-password"),
+    )
+    with pytest.raises(EngineFailed, match=r"refused the credentials \(HTTP 401\)"):
+        wrong.ask("ASK {}")
+    with pytest.raises(EngineFailed, match=r"refused the credentials \(HTTP 401\)"):
+        wrong.commit(removed=[], added=[QUAD])
+    wrong.close()
+    assert list(virtuoso_store.quads()) == []
+
+
+def test_a_forbidden_request_names_the_reason(proxy, oxigraph_server, remote_store):
+    store = _through(proxy, oxigraph_server)
+    proxy.faults.append(Fault(403, "read only"))
+    with pytest.raises(EngineFailed, match=r"forbids this request \(HTTP 403\): read only"):
         store.commit(removed=[], added=[QUAD])
+    assert list(remote_store.quads()) == []
 
 
-def test_reads_are_retried_and_writes_are_not():
-    calls: list[str] = []
-
-    def flaky(request: httpx.Request) -> httpx.Response:
-        calls.append(request.method + " " + request.url.path)
-        if len(calls) < 3:
-            return httpx.Response(503, text="busy")
-        return httpx.Response(200, json={"head": {}, "boolean": True})
-
-    store = _mocked(flaky, retries=3)
+def test_reads_are_retried_and_writes_are_not(proxy, oxigraph_server, remote_store):
+    store = _through(proxy, oxigraph_server, retries=3)
+    proxy.faults += [Fault(503, "busy"), Fault(503, "busy")]
     assert store.ask("ASK {}") is True
-    assert calls == ["POST /query"] * 3
-    calls.clear()
-    with pytest.raises(StoreUnavailable, match=r"failed \(HTTP 503\): busy"):
+    assert [(m, p) for m, p, _a in proxy.seen] == [("POST", "/query")] * 3
+    proxy.seen.clear()
+    proxy.faults.append(Fault(503, "busy"))
+    with pytest.raises(EngineFailed, match=r"failed \(HTTP 503\): busy"):
         store.commit(removed=[], added=[QUAD])
-    assert calls == ["POST /update"]
+    assert [(m, p) for m, p, _a in proxy.seen] == [("POST", "/update")]
+    assert list(remote_store.quads()) == []
 
 
-def test_a_bearer_token_and_basic_auth_are_sent():
-    seen: list[str] = []
-
-    def record(request: httpx.Request) -> httpx.Response:
-        seen.append(request.headers.get("Authorization", ""))
-        return httpx.Response(200, json={"head": {}, "boolean": False})
-
-    _mocked(record, auth="tok").ask("ASK {}")
-    _mocked(record, auth=("user", "pw")).ask("ASK {}")
-    assert seen[0] == "Bearer tok"
-    assert seen[1].startswith("Basic ")
+def test_a_bearer_token_and_basic_auth_are_sent(proxy, oxigraph_server):
+    _through(proxy, oxigraph_server, auth="tok").ask("ASK {}")
+    _through(proxy, oxigraph_server, auth=("user", "pw")).ask("ASK {}")
+    assert proxy.seen[0][2] == "Bearer tok"
+    assert proxy.seen[1][2] == "Basic dXNlcjpwdw=="
 
 
-def test_a_read_timeout_is_a_query_timeout():
-    def slow(request: httpx.Request) -> httpx.Response:
-        raise httpx.ReadTimeout("timed out", request=request)
-
-    with pytest.raises(QueryTimeout, match=r"did not answer within 0\.5 s"):
-        _mocked(slow).select("SELECT * WHERE { ?s ?p ?o }", timeout_s=0.5)
+def test_a_slow_engine_is_an_engine_timeout(proxy, oxigraph_server):
+    proxy.faults.append(Fault(delay_s=1.5))
+    with pytest.raises(EngineTimeout, match=r"did not answer within 0\.5 s"):
+        _through(proxy, oxigraph_server).select("SELECT * WHERE { ?s ?p ?o }", timeout_s=0.5)
 
 
 def test_query_forms_are_recognised_past_prologues_and_comments():

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+from csv import reader
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.store.base import Dataset, DumpFormat, QuerySyntaxError, Store
+from kg.store.base import Dataset, DumpFormat, QuerySyntaxError, Store, WriteConflict
 
 EX = "http://example.org/"
 G1 = URIRef(EX + "g1")
@@ -68,7 +69,9 @@ def test_construct_returns_triples(store: Store):
 
 
 def test_a_syntax_error_names_the_problem(store: Store):
-    with pytest.raises(QuerySyntaxError, match="line 1, column 22"):
+    # Every engine names the line; Virtuoso gives no column (and counts the end of
+    # the text as a line of its own).
+    with pytest.raises(QuerySyntaxError, match=r"^line [12](, column 22)?: "):
         store.select("SELECT ?x WHERE { ?x ")
 
 
@@ -81,12 +84,13 @@ def test_graphs_lists_the_named_graphs(store: Store):
 def test_serialized_answers_follow_the_media_type(store: Store):
     store.commit(removed=[], added=quads())
     csv = store.query_serialized(f"SELECT ?o WHERE {{ <{A}> <{P}> ?o }}", media_type="text/csv")
-    assert csv.decode().splitlines() == ["o", EX + "b"]
+    # Virtuoso quotes every field, which CSV allows.
+    assert list(reader(io.StringIO(csv.decode()))) == [["o"], [EX + "b"]]
     turtle = store.query_serialized(
         f"CONSTRUCT {{ ?s <{P}> ?o }} WHERE {{ GRAPH <{G1}> {{ ?s <{P}> ?o }} }}",
         media_type="application/n-triples",
     )
-    assert turtle.decode().strip() == f"<{A}> <{P}> <{B}> ."
+    assert set(Graph().parse(data=turtle, format="nt")) == {(A, P, B)}
     with pytest.raises(ValueError, match="cannot carry"):
         store.query_serialized("ASK { ?s ?p ?o }", media_type="text/turtle")
 
@@ -121,3 +125,30 @@ def test_naming_only_default_graphs_keeps_every_named_graph(store: Store):
         dataset=Dataset(default_graphs=(G1,), named_graphs=(G2,)),
     )
     assert only_g2 == [{"g": G2}]
+
+
+def test_every_write_changes_the_version(store: Store):
+    first = store.version()
+    store.commit(removed=[], added=[(A, P, B, G1)])
+    second = store.version()
+    store.replace_graph(G2, [(B, P, C)])
+    assert len({first, second, store.version()}) == 3
+
+
+def test_a_commit_based_on_an_old_version_is_refused_whole(store: Store):
+    stale = store.version()
+    store.commit(removed=[], added=[(A, P, B, G1)])
+    with pytest.raises(WriteConflict):
+        store.commit(removed=[(A, P, B, G1)], added=[(A, P, C, G1)], expected_version=stale)
+    assert set(store.quads()) == {(A, P, B, G1)}
+    store.commit(removed=[(A, P, B, G1)], added=[(A, P, C, G1)], expected_version=store.version())
+    assert set(store.quads()) == {(A, P, C, G1)}
+
+
+def test_the_version_is_bookkeeping_not_data(store: Store):
+    store.commit(removed=[], added=[(A, P, B, G1)], expected_version=store.version())
+    assert store.graphs() == [G1]
+    assert store.count() == 1
+    output = io.BytesIO()
+    store.dump(output, DumpFormat.NQUADS)
+    assert output.getvalue().decode().strip() == f"<{A}> <{P}> <{B}> <{G1}> ."
