@@ -42,7 +42,7 @@ NumberOfBuffers = 20000
 MaxDirtyBuffers = 15000
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
-ServerRoot = /var/lib/virtuoso-opensource-7/vsp
+ServerRoot = {dir}
 ServerThreads = 10
 Charset = UTF-8
 [SPARQL]
