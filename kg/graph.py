@@ -8,7 +8,9 @@ inferences it entails and its provenance record in ONE atomic store operation.
 from __future__ import annotations
 
 import hashlib
+import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -49,7 +51,7 @@ from kg.vocab import DATA_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAP
 
 _T = TypeVar("_T")
 # How often a write is validated again when another process committed first.
-WRITE_ATTEMPTS = 5
+WRITE_ATTEMPTS = 8
 
 
 class ValidationRefused(Exception):
@@ -313,11 +315,13 @@ def _retried_on_conflict(attempt: Callable[[], _T]) -> _T:
     Raises:
         WriteConflict: every attempt lost the race; nothing was written.
     """
-    for _ in range(WRITE_ATTEMPTS - 1):
+    for attempt_number in range(WRITE_ATTEMPTS - 1):
         try:
             return attempt()
         except WriteConflict:
-            continue  # validate again on what the other writer left
+            # Validate again on what the other writer left, after a random pause so
+            # that writers who keep colliding drift apart.
+            time.sleep(random.uniform(0, 0.05 * 2**attempt_number))
     try:
         return attempt()
     except WriteConflict as error:

@@ -248,9 +248,20 @@ def start_virtuoso(directory: Path) -> EngineServer:
     )
 
 
+# Headers that describe one connection or one encoding, not the answer.
+_HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "content-length",
+    "content-encoding",
+}
+
+
 @dataclass
 class Fault:
-    """What the proxy does to the next request (on ``path``, when given).
+    """What the proxy does to the next request (on ``path``, of ``content_type``, when
+    given).
 
     It answers ``status`` instead of forwarding, or waits ``delay_s`` seconds or until
     ``hold`` is set before forwarding; ``arrived`` is set when the request comes in.
@@ -260,11 +271,14 @@ class Fault:
     body: str = ""
     delay_s: float = 0.0
     path: str | None = None
+    content_type: str | None = None
     hold: threading.Event | None = None
     arrived: threading.Event = field(default_factory=threading.Event)
 
-    def applies_to(self, path: str) -> bool:
-        return self.path is None or self.path == path
+    def applies_to(self, path: str, content_type: str) -> bool:
+        return (self.path is None or self.path == path) and (
+            self.content_type is None or content_type.startswith(self.content_type)
+        )
 
 
 class FaultProxy:
@@ -289,7 +303,7 @@ class FaultProxy:
                 body = self.rfile.read(length) if length else b""
                 path = self.path.split("?", 1)[0]
                 proxy.seen.append((self.command, path, self.headers.get("Authorization", "")))
-                fault = proxy.next_fault(path)
+                fault = proxy.next_fault(path, self.headers.get("Content-Type", ""))
                 fault.arrived.set()
                 if fault.delay_s:
                     time.sleep(fault.delay_s)
@@ -306,16 +320,30 @@ class FaultProxy:
                 answer = httpx.request(
                     self.command, proxy.upstream + self.path, content=body, headers=headers
                 )
+                passed = {
+                    k: v
+                    for k, v in answer.headers.items()
+                    if k.lower() not in _HOP_BY_HOP | {"content-type"}
+                }
                 self._answer(
                     answer.status_code,
                     answer.content,
                     answer.headers.get("Content-Type", "application/octet-stream"),
+                    passed,
                 )
 
-            def _answer(self, status: int, payload: bytes, media_type: str) -> None:
+            def _answer(
+                self,
+                status: int,
+                payload: bytes,
+                media_type: str,
+                headers: dict[str, str] | None = None,
+            ) -> None:
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", media_type)
+                    for name, value in (headers or {}).items():
+                        self.send_header(name, value)
                     self.send_header("Content-Length", str(len(payload)))
                     self.end_headers()
                     self.wfile.write(payload)
@@ -332,11 +360,11 @@ class FaultProxy:
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
 
-    def next_fault(self, path: str) -> Fault:
-        """The first queued fault that applies to ``path`` (taken off the queue)."""
+    def next_fault(self, path: str, content_type: str) -> Fault:
+        """The first queued fault that applies to a request (taken off the queue)."""
         with self._lock:
             for index, fault in enumerate(self.faults):
-                if fault.applies_to(path):
+                if fault.applies_to(path, content_type):
                     return self.faults.pop(index)
         return Fault()
 
