@@ -83,19 +83,22 @@ class EngineServer:
             self.query_url, self.update_url, self.store_url, engine=self.engine, **kwargs
         )
 
+    def settings_fields(self) -> dict[str, str | None]:
+        """The ``remote_*`` settings that make every command and the API use this engine."""
+        user, password = self.credentials or (None, None)
+        return {
+            "remote_query_url": self.query_url,
+            "remote_update_url": self.update_url,
+            "remote_store_url": self.store_url,
+            "remote_engine": self.engine,
+            "remote_user": user,
+            "remote_password": password,
+            "remote_auth": "digest" if self.credentials else "basic",
+        }
+
     def settings(self, **overrides) -> Settings:
         """Settings that make every command and the API use this engine."""
-        user, password = self.credentials or (None, None)
-        return Settings(
-            remote_query_url=self.query_url,
-            remote_update_url=self.update_url,
-            remote_store_url=self.store_url,
-            remote_engine=self.engine,
-            remote_user=user,
-            remote_password=password,
-            remote_auth="digest" if self.credentials else "basic",
-            **overrides,
-        )
+        return Settings(**self.settings_fields(), **overrides)
 
     def environment(self) -> dict[str, str]:
         """The ``CKM_REMOTE_*`` variables an operator would set for this engine."""

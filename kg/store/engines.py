@@ -12,7 +12,8 @@ difference is a field of :class:`Engine` here, and nowhere else:
   listings: not listed, counted, dumped nor replaced by a restore (SPARQL queries that
   name no dataset still see them on Virtuoso: its ``define input:…-exclude`` pragmas
   would hide them, but with them ``GRAPH <g> {…}`` miscounts, measured on 7.2.5);
-- how a syntax error is reported;
+- how a syntax error is reported; whether a dataset given in the protocol replaces the
+  query's ``FROM`` clauses, as the protocol says (Virtuoso merges them);
 - how many quads one update operation may carry (Virtuoso: each operation of a request
   is its own transaction, so a commit must be ONE operation; larger ones are staged);
 - whether the Graph Store protocol addresses the whole dataset at the store URL (GET and
@@ -38,6 +39,10 @@ class Engine:
     system_graph_pattern: re.Pattern[str] | None = None
     # The most quads one update operation may carry; larger commits are staged.
     max_operation_triples: int | None = None
+    # The protocol's default-graph-uri / named-graph-uri replace the query's FROM
+    # clauses (SPARQL 1.1 Protocol §2.1.4); where the engine merges them instead,
+    # the clauses are taken out of the query before it is sent.
+    protocol_dataset_overrides_from: bool = True
 
     def is_system_graph(self, name: str) -> bool:
         """True when ``name`` is a graph the engine keeps for itself."""
@@ -67,6 +72,7 @@ ENGINES: dict[str, Engine] = {
             # one transaction), and its parser gives up on a few thousand triples
             # ("memory exhausted"): a commit is ONE operation, staged when larger.
             max_operation_triples=1000,
+            protocol_dataset_overrides_from=False,
         ),
         # Fuseki (dataset with ``tdb2:unionDefaultGraph true``): GET/PUT of the dataset.
         Engine("fuseki", separate_default_graph=False, whole_dataset_gsp=True),

@@ -178,6 +178,8 @@ class RemoteStore:
         With default graphs named but no named graphs, one more query lists the store's
         graphs so that ``GRAPH ?g`` still ranges over all of them, as the seam promises.
         """
+        if dataset is not None and not self.engine.protocol_dataset_overrides_from:
+            sparql = without_dataset_clauses(sparql)
         form: list[tuple[str, str]] = [("query", sparql)]
         params: dict[str, str] = {}
         if dataset is not None and dataset.default_graphs is not None:
@@ -577,6 +579,23 @@ _IRI_OR_STRING = re.compile(r"<[^<>\"{}|^`\\\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\
 _COMMENT = re.compile(r"#[^\n]*")
 # A keyword, not part of a prefixed name (``ask:x``, ``ex:select``) or a variable.
 _FORM = re.compile(r"(?<![\w:?$-])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", re.IGNORECASE)
+
+
+_STRING_OR_COMMENT = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
+_DATASET_CLAUSE = re.compile(
+    r"(?<![\w:?$-])FROM\s+(?:NAMED\s+)?(?:<[^<>\s]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*)",
+    re.IGNORECASE,
+)
+
+
+def without_dataset_clauses(sparql: str) -> str:
+    """``sparql`` without its ``FROM`` / ``FROM NAMED`` clauses (strings and comments
+    that merely contain the word are left alone)."""
+    masked = _STRING_OR_COMMENT.sub(lambda m: "x" * len(m.group()), sparql)
+    spans = [m.span() for m in _DATASET_CLAUSE.finditer(masked)]
+    for start, end in reversed(spans):
+        sparql = sparql[:start] + " " + sparql[end:]
+    return sparql
 
 
 def query_form(sparql: str) -> str | None:

@@ -18,6 +18,7 @@ from kg.graph import KnowledgeGraph
 from kg.store.base import DumpFormat
 from kg.store.parsing import syntax_named
 from kg.vocab import DATA_GRAPH
+from tests.engines import EngineServer
 
 SMALL_TTL = Path(__file__).parents[1] / "kg" / "data" / "small.ttl"
 BASE = "http://localhost:8000/id/"
@@ -75,22 +76,52 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     app.close()
 
 
+# A test module setting ``RUN_ON_EVERY_BACKEND = True`` runs its tests of ``small`` on
+# the embedded store, on ``oxigraph serve`` and on Virtuoso; the others on the first.
+ENGINE_FIXTURES = {"oxigraph-server": "oxigraph_server", "virtuoso": "virtuoso_server"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        every = getattr(metafunc.module, "RUN_ON_EVERY_BACKEND", False)
+        metafunc.parametrize("backend", ["embedded", *ENGINE_FIXTURES] if every else ["embedded"])
+
+
 @pytest.fixture(scope="session")
-def _small_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, bytes]]:
-    app = App(tmp_path_factory.mktemp("small"))
+def _small_apps() -> Iterator[dict[str, tuple[App, bytes]]]:
+    """One app per backend holding small.ttl, and its snapshot, made when first asked."""
+    apps: dict[str, tuple[App, bytes]] = {}
+    yield apps
+    for app, _snapshot in apps.values():
+        app.close()
+
+
+def _small_app(path: Path, **overrides) -> tuple[App, bytes]:
+    app = App(path, **overrides)
     app.graph.write(
         from_payload(SMALL_TTL.read_text(), syntax_named("turtle"), graph=DATA_GRAPH, base_iri=EX)
     )
     snapshot = io.BytesIO()
     app.graph.dump(snapshot, DumpFormat.NQUADS)
-    yield app, snapshot.getvalue()
-    app.close()
+    return app, snapshot.getvalue()
 
 
 @pytest.fixture
-def small(_small_app: tuple[App, bytes]) -> App:
-    """A store holding exactly tests/kg/data/small.ttl (MedSoft, Acme, Bella, i42, k7,
-    c1), restored from a snapshot before each test, so tests may write."""
-    app, snapshot = _small_app
+def small(
+    backend: str,
+    _small_apps: dict[str, tuple[App, bytes]],
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> App:
+    """A store (of ``backend``) holding exactly tests/kg/data/small.ttl (MedSoft, Acme,
+    Bella, i42, k7, c1), restored from a snapshot before each test, so tests may write."""
+    if backend not in _small_apps:
+        overrides = {}
+        if backend != "embedded":
+            server: EngineServer = request.getfixturevalue(ENGINE_FIXTURES[backend])
+            server.empty()
+            overrides = server.settings_fields()
+        _small_apps[backend] = _small_app(tmp_path_factory.mktemp("small"), **overrides)
+    app, snapshot = _small_apps[backend]
     app.graph.restore(io.BytesIO(snapshot), DumpFormat.NQUADS)
     return app

@@ -11,6 +11,9 @@ from rdflib import Graph, Literal, URIRef
 from tests.api.conftest import WRITER, App
 from tests.api.test_sparql_protocol import problem
 
+# Tests of ``small`` run on the embedded store, oxigraph serve and Virtuoso.
+RUN_ON_EVERY_BACKEND = True
+
 G = "http://example.org/graphs/notes"
 NOTE = '<http://example.org/x> <http://example.org/note> "first" .\n'
 OTHER = '<http://example.org/y> <http://example.org/note> "second" .\n'

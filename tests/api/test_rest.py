@@ -9,6 +9,9 @@ from rdflib import Graph, URIRef
 from tests.api.conftest import ADMIN, BASE, WRITER, App
 from tests.api.test_sparql_protocol import problem
 
+# Tests of ``small`` run on the embedded store, oxigraph serve and Virtuoso.
+RUN_ON_EVERY_BACKEND = True
+
 MEDSOFT = "http://example.org/id/medsoft"
 
 

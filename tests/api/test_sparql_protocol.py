@@ -14,6 +14,9 @@ from rdflib import Graph
 
 from tests.api.conftest import ADMIN, WRITER, App
 
+# Tests of ``small`` run on the embedded store, oxigraph serve and Virtuoso.
+RUN_ON_EVERY_BACKEND = True
+
 PREFIX = "PREFIX ckm: <https://w3id.org/ckm#>\n"
 COUNT_CUSTOMERS = PREFIX + "SELECT (COUNT(?c) AS ?n) WHERE { ?c a ckm:Customer }"
 G1 = "http://example.org/g1"

@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 from kg.config import Settings
 from kg.store import open_store
 from kg.store.base import EngineFailed, EngineTimeout, StoreError, StoreUnavailable
-from kg.store.remote import RemoteStore, query_form
+from kg.store.remote import RemoteStore, query_form, without_dataset_clauses
 from tests.engines import Fault, FaultProxy
 
 A, P, B, G = (URIRef(f"http://e/{n}") for n in ("a", "p", "b", "g"))
@@ -150,3 +150,14 @@ def test_settings_with_a_query_url_open_the_remote_store(oxigraph_server, remote
     store.close()
     with pytest.raises(StoreError, match="CKM_REMOTE_UPDATE_URL"):
         open_store(Settings(remote_query_url=oxigraph_server.query_url))
+
+
+def test_dataset_clauses_are_taken_out_only_where_they_are_clauses():
+    query = (
+        "PREFIX ex: <http://e/> SELECT ?s FROM <http://e/g2> from named ex:g "
+        'WHERE { ?s ex:says "FROM <http://e/x>" } # FROM <http://e/y>'
+    )
+    assert without_dataset_clauses(query) == (
+        'PREFIX ex: <http://e/> SELECT ?s     WHERE { ?s ex:says "FROM <http://e/x>" } '
+        "# FROM <http://e/y>"
+    )
