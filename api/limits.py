@@ -60,6 +60,8 @@ async def within_deadline(work: Callable[[], T], seconds: float) -> T:
             store cannot interrupt a running query); its result is dropped.
     """
     try:
-        return await asyncio.wait_for(run_in_threadpool(work), timeout=seconds)
+        # A little grace, so that a store which keeps the limit itself (a remote engine's
+        # request timeout) reports its own, more precise error first.
+        return await asyncio.wait_for(run_in_threadpool(work), timeout=seconds * 1.1 + 0.5)
     except TimeoutError:
         raise QueryTimeout(f"the query ran longer than {seconds:g} s") from None

@@ -3,16 +3,20 @@ refusal."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.kg.conftest import PREFIXES, SMALL_TTL
+from tests.kg.conftest import ENGINE_FIXTURES, PREFIXES, SMALL_TTL
 
 runner = CliRunner()
 
@@ -30,9 +34,12 @@ def store(tmp_path: Path) -> Path:
 
 
 def dump(store: Path) -> list[str]:
+    """The store's quads, blank nodes labelled canonically (engines relabel them)."""
     result = ckm(store, "dump")
     assert result.exit_code == 0
-    return sorted(result.stdout.splitlines())
+    dataset = ox.Dataset(ox.parse(result.stdout_bytes, ox.RdfFormat.N_QUADS))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return sorted(str(quad) for quad in dataset)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -135,10 +142,11 @@ def test_demo_loads_once_with_if_empty(tmp_path: Path):
     assert again.exit_code == 0 and "not loaded" in again.stdout
 
 
-def test_a_store_open_in_another_process_gives_a_clear_error(store: Path):
+def test_a_store_open_in_another_process_gives_a_clear_error(tmp_path: Path):
     from kg.config import Settings
     from kg.graph import KnowledgeGraph
 
+    store = tmp_path / "store"
     holder = KnowledgeGraph.open(Settings(store=store))
     try:
         result = subprocess.run(
@@ -150,3 +158,47 @@ def test_a_store_open_in_another_process_gives_a_clear_error(store: Path):
         holder.close()
     assert result.returncode == 2
     assert "open in another process" in result.stderr
+
+
+@pytest.mark.parametrize("engine", ENGINE_FIXTURES.values())
+def test_every_command_works_unchanged_on_a_remote_engine(
+    engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+):
+    """The operator sets the CKM_REMOTE_* variables; ``--store`` is then unused."""
+    server = request.getfixturevalue(engine)
+    server.empty()
+    for name, value in server.environment().items():
+        monkeypatch.setenv(name, value)
+    unused = tmp_path / "unused"
+    assert ckm(unused, "load", str(SMALL_TTL)).exit_code == 0
+    select = "SELECT ?c WHERE { ?c a ckm:KnowledgePartner } ORDER BY ?c"
+    answer = ckm(unused, "query", select, "--format", "csv")
+    assert list(csv.reader(io.StringIO(answer.stdout))) == [["c"], ["http://example.org/id/acme"]]
+    before = dump(unused)
+    bad = write(tmp_path, "bad.ttl", PREFIXES + "ex:i42 ckm:satisfaction 9 .")
+    assert ckm(unused, "load", str(bad)).exit_code == 1
+    assert dump(unused) == before
+    backup = tmp_path / "backup.nq"
+    assert ckm(unused, "dump", "--output", str(backup)).exit_code == 0
+    assert ckm(unused, "erase-customer", "http://example.org/id/acme").exit_code == 0
+    assert dump(unused) != before
+    assert ckm(unused, "restore", str(backup)).exit_code == 0
+    assert dump(unused) == before
+    stats = ckm(unused, "stats")
+    assert "urn:ckm:graph:data" in stats.stdout and "urn:ckm:graph:version" not in stats.stdout
+    assert not unused.exists()
+
+
+def test_an_unreachable_engine_exits_3_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        base = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    monkeypatch.setenv("CKM_REMOTE_QUERY_URL", base + "/query")
+    monkeypatch.setenv("CKM_REMOTE_UPDATE_URL", base + "/update")
+    monkeypatch.setenv("CKM_REMOTE_STORE_URL", base + "/store")
+    monkeypatch.setenv("CKM_REMOTE_RETRIES", "0")
+    result = ckm(tmp_path / "unused", "stats")
+    assert result.exit_code == 3
+    assert f"the SPARQL engine at {base}/query is unreachable" in result.stderr
