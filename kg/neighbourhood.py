@@ -80,22 +80,24 @@ def stored_context(
     further, and what the nodes linking to them say (shape paths go three steps deep,
     both ways)."""
     branches = [
-        "{ GRAPH ?g { ?n ?p ?o } BIND(?n AS ?s) }",
-        "{ GRAPH ?g { ?s ?p ?n } BIND(?n AS ?o) }",
+        "GRAPH ?g { ?n ?p ?o } BIND(?n AS ?s)",
+        "GRAPH ?g { ?s ?p ?n } BIND(?n AS ?o)",
     ]
     if describe_neighbours:
         branches += [
-            f"{{ GRAPH ?g0 {{ ?n ?q ?s }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }} }}",
-            f"{{ GRAPH ?g0 {{ ?s ?q ?n }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }} }}",
-            f"{{ GRAPH ?g0 {{ ?n ?q ?m }} {_NOT_SYSTEM_0} GRAPH ?g1 {{ ?m ?r ?s }} "
-            f"GRAPH ?g {{ ?s a ?o }} BIND(<{RDF.type}> AS ?p) }}",
+            f"GRAPH ?g0 {{ ?n ?q ?s }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }}",
+            f"GRAPH ?g0 {{ ?s ?q ?n }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }}",
+            f"GRAPH ?g0 {{ ?n ?q ?m }} {_NOT_SYSTEM_0} GRAPH ?g1 {{ ?m ?r ?s }} "
+            f"GRAPH ?g {{ ?s a ?o }} BIND(<{RDF.type}> AS ?p)",
         ]
     quads: set[Quad] = set()
     for chunk in _chunks(sorted(nodes)):
-        rows = store.select(
-            f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?n {{ {_values(chunk)} }} "
-            f"{' UNION '.join(branches)} {_NOT_SYSTEM} }}"
-        )
+        # The nodes are bound inside every branch: Oxigraph does not push a VALUES
+        # outside a UNION into it, and evaluates each branch over the whole store
+        # first (measured: 5.9 s against 0.02 s for 400 nodes on a 35k-quad store).
+        values = f"VALUES ?n {{ {_values(chunk)} }}"
+        union = " UNION ".join(f"{{ {values} {branch} }}" for branch in branches)
+        rows = store.select(f"SELECT ?s ?p ?o ?g WHERE {{ {union} {_NOT_SYSTEM} }}")
         quads.update((r["s"], r["p"], r["o"], r["g"]) for r in rows)
     return quads
 
