@@ -46,7 +46,7 @@ ServerRoot = {dir}
 ServerThreads = 10
 Charset = UTF-8
 [SPARQL]
-ResultSetMaxRows = 10000000
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 120
 """
 
@@ -207,16 +207,21 @@ def virtuoso_available() -> bool:
     return shutil.which("virtuoso-t") is not None and shutil.which("isql-vt") is not None
 
 
-def start_virtuoso(directory: Path) -> EngineServer:
+def start_virtuoso(directory: Path, *, max_rows: int = 10_000_000) -> EngineServer:
     """Virtuoso Open Source with a new database in ``directory``, on loopback ports.
 
-    A user with the SPARQL_UPDATE role is created; every endpoint used is the
+    ``max_rows`` is its ``ResultSetMaxRows``. A user with the SPARQL_UPDATE role is
+    created; every endpoint used is the
     authenticated one (``/sparql-auth``, ``/sparql-graph-crud-auth``, HTTP digest).
     """
     directory.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_port(), free_port()
     ini = directory / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(dir=directory, sql_port=sql_port, http_port=http_port))
+    ini.write_text(
+        VIRTUOSO_INI.format(
+            dir=directory, sql_port=sql_port, http_port=http_port, max_rows=max_rows
+        )
+    )
     log = directory / "server.log"
     process = subprocess.Popen(
         ["virtuoso-t", "+foreground", "+configfile", str(ini)],

@@ -43,6 +43,8 @@ class Engine:
     # clauses (SPARQL 1.1 Protocol §2.1.4); where the engine merges them instead,
     # the clauses are taken out of the query before it is sent.
     protocol_dataset_overrides_from: bool = True
+    # A response header by which the engine says it cut the answer short.
+    truncation_header: str | None = None
 
     def is_system_graph(self, name: str) -> bool:
         """True when ``name`` is a graph the engine keeps for itself."""
@@ -73,6 +75,8 @@ ENGINES: dict[str, Engine] = {
             # ("memory exhausted"): a commit is ONE operation, staged when larger.
             max_operation_triples=1000,
             protocol_dataset_overrides_from=False,
+            # ``[SPARQL] ResultSetMaxRows`` cuts answers silently but for this header.
+            truncation_header="X-SPARQL-MaxRows",
         ),
         # Fuseki (dataset with ``tdb2:unionDefaultGraph true``): GET/PUT of the dataset.
         Engine("fuseki", separate_default_graph=False, whole_dataset_gsp=True),

@@ -201,13 +201,21 @@ class RemoteStore:
             headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
         )
         try:
-            return self._send(request, idempotent=True, timeout_s=timeout_s)
+            response = self._send(request, idempotent=True, timeout_s=timeout_s)
         except _Rejected as error:
             if error.status == 400:
                 raise QuerySyntaxError(syntax_error_message(error.body)) from None
             if error.status == 406:
                 raise ValueError(f"the engine cannot answer this query as {accept}") from None
             raise StoreError(f"the engine refused the query: {error}") from None
+        cut = self.engine.truncation_header
+        if cut is not None and cut in response.headers:
+            raise StoreError(
+                f"the engine cut the answer at {response.headers[cut]} rows; raise its "
+                "result limit (Virtuoso: [SPARQL] ResultSetMaxRows) — no partial answer "
+                "is used"
+            )
+        return response
 
     def _update(self, sparql: str) -> None:
         """POST one update request (SPARQL 1.1 Update protocol); never retried."""
