@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from rdflib import URIRef
-from rdflib.namespace import PROV, RDF
+import reasonable
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
 
 from kg.delta import Delta, adding
 from kg.demo import demo_quads
 from kg.graph import KnowledgeGraph
+from kg.reasoning import Reasoner
+from kg.resources import ONTOLOGY_TTL
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH
-from tests.kg.conftest import data_quads, iri
+from tests.kg.conftest import EX, data_quads, iri
 
 # Every test here runs on the embedded store, oxigraph serve and Virtuoso.
 RUN_ON_EVERY_BACKEND = True
@@ -75,3 +78,20 @@ def test_incremental_inference_equals_a_full_rebuild(graph: KnowledgeGraph):
     assert not any(q[2] == CKM.PassiveCustomer for q in incremental)
     graph.rebuild_inferences()
     assert set(graph.store.quads(graph=INFERRED_GRAPH)) == incremental
+
+
+def test_leaving_annotations_out_of_the_reasoner_changes_no_entailment():
+    """The reasoner reads the ontology without its labels, definitions and sources; on
+    the demo data it must entail exactly what the whole ontology entails."""
+    ontology = Graph().parse(ONTOLOGY_TTL)
+    data = [(s, p, o) for s, p, o, _g in demo_quads(customers=15, seed=5, base_iri=EX)]
+    whole = reasonable.PyReasoner()
+    whole.from_graph(list(ontology) + data)
+    expected = {
+        (s, p, Literal(str(o)) if isinstance(o, Literal) and o.datatype == XSD.string else o)
+        for s, p, o in whole.reason()
+    }
+    reasoner = Reasoner(ontology)
+    entailed = reasoner.entailments(data)
+    assert entailed and entailed <= expected
+    assert entailed == {t for t in expected - set(data) - set(ontology) if reasoner._keep(t)}
