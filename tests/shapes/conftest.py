@@ -12,14 +12,10 @@ from typing import NamedTuple
 
 import pyshacl
 import pytest
-from rdflib import RDF, SH, Graph, Namespace
+from rdflib import RDF, SH, Graph
 from rdflib.term import Node
 
 from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
-
-CKM = Namespace("https://w3id.org/ckm#")
-CKMSH = Namespace("https://w3id.org/ckm/shapes#")
-EX = Namespace("https://example.org/")
 
 PREFIXES = """
 @prefix ckm: <https://w3id.org/ckm#> .
