@@ -3,19 +3,27 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+UI := api/ui
+UI_STAMP := $(UI)/node_modules/.package-lock.json
 STORE ?= data/store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install run test lint format bench ontology clean
 
-install: $(STAMP)
+install: $(STAMP) $(UI_STAMP)
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps 'morph-kgc==2.10.0'  # see pyproject.toml
 	touch $(STAMP)
+
+# The web UI's browser libraries (YASGUI, Chart.js) from the npm registry, served locally.
+$(UI_STAMP): $(UI)/package.json $(UI)/package-lock.json
+	cd $(UI) && npm ci --no-audit --no-fund --loglevel=error
+	touch $(UI_STAMP)
 
 run: install
 	$(BIN)/ckm --store $(STORE) demo --if-empty
@@ -40,4 +48,4 @@ bench: install
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache $(UI)/node_modules

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
 
 import kg
-from api import gsp, sparql, validate, vocabulary
+from api import gsp, importing, queries, sparql, validate, vocabulary
 from api.auth import parse_keys
 from api.errors import install_error_handlers
 from api.limits import BodyLimit
 from api.rest import KINDS, linked_data
 from api.rest.router import resource_router
 from api.settings import api_settings
+from api.ui import assets as ui_assets
+from api.ui import pages as ui_pages
 from kg.config import Settings
 from kg.graph import KnowledgeGraph
-
-START_PAGE = (Path(__file__).parent / "ui" / "index.html").read_text(encoding="utf-8")
 
 DESCRIPTION = """
 The HTTP face of the CKM knowledge graph: the SPARQL 1.1 Protocol at `/sparql`, the
@@ -66,13 +64,13 @@ def create_app(settings: Settings | None = None, graph: KnowledgeGraph | None = 
     app.include_router(gsp.router)
     app.include_router(validate.router)
     app.include_router(vocabulary.router)
+    app.include_router(queries.router)
+    app.include_router(importing.router)
     for kind in KINDS:
         app.include_router(resource_router(kind))
     app.include_router(linked_data.router)
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def start_page() -> str:
-        return START_PAGE
+    app.include_router(ui_pages.router)
+    app.include_router(ui_assets.router)
 
     @app.get("/health", summary="Liveness and store probe", tags=["operations"])
     def health() -> dict[str, str]:

@@ -29,7 +29,9 @@ from kg.graph import (
     ValidationRefused,
     WriteConflict,
 )
+from kg.importing import EngineMissing, ImportInputError, ImportRefused, SourceFileError
 from kg.iri import InvalidIri
+from kg.queries import BadParameter, UnknownQuery
 from kg.update import UpdateRefused, UpdateSyntaxError
 
 PROBLEM_JSON = "application/problem+json"
@@ -128,8 +130,25 @@ def problem_for(error: Exception) -> Problem:
             )
         case WriteConflict():
             return Problem(409, str(error), "write-conflict", headers={"Retry-After": "1"})
+        case UnknownQuery():
+            return Problem(404, str(error), "unknown-query")
+        case BadParameter():
+            return Problem(400, str(error), "bad-parameter", parameter=error.parameter)
         case StoreLocked() | StoreError():
             return Problem(503, f"the store is unavailable: {error}", "store-unavailable")
+        case ImportRefused():
+            return Problem(
+                422,
+                "the import has invalid rows; nothing was written",
+                "import-refused",
+                report=error.report.as_dict(),
+            )
+        case SourceFileError():
+            return Problem(400, str(error), "malformed-csv", file=error.file, line=error.line)
+        case ImportInputError():
+            return Problem(400, str(error), "bad-import")
+        case EngineMissing():
+            return Problem(503, str(error), "import-engine-missing")
         case UnknownCustomer():
             return Problem(404, str(error).strip("'\""), "unknown-customer")
         case ProtectedGraph():
@@ -179,5 +198,10 @@ DOMAIN_ERRORS: tuple[type[Exception], ...] = (
     UnknownCustomer,
     ProtectedGraph,
     InvalidIri,
+    ImportRefused,
+    ImportInputError,
+    EngineMissing,
+    UnknownQuery,
+    BadParameter,
     UnicodeDecodeError,
 )

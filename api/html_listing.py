@@ -1,5 +1,5 @@
 """A plain, self-contained HTML page listing terms with their labels and definitions
-(for browsers asking for the ontology or the shapes). No scripts, no remote assets."""
+(for browsers asking for the shapes). No scripts, no remote assets."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from html import escape
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import RDF, RDFS, SH
 
 
 @dataclass(frozen=True)
@@ -41,16 +41,6 @@ def _entries(graph: Graph, kind, *text_predicates) -> list[Entry]:
         ),
         key=lambda e: e.label.lower(),
     )
-
-
-def ontology_sections(graph: Graph) -> list[tuple[str, list[Entry]]]:
-    definition = (SKOS.definition, RDFS.comment)
-    return [
-        ("Classes", _entries(graph, OWL.Class, *definition)),
-        ("Object properties", _entries(graph, OWL.ObjectProperty, *definition)),
-        ("Datatype properties", _entries(graph, OWL.DatatypeProperty, *definition)),
-        ("Individuals", _entries(graph, OWL.NamedIndividual, *definition)),
-    ]
 
 
 def shapes_sections(graph: Graph) -> list[tuple[str, list[Entry]]]:

@@ -1,5 +1,6 @@
 """``/ontology`` and ``/shapes``: the CKM ontology and SHACL shapes, by content
-negotiation (Turtle, RDF/XML, JSON-LD, N-Triples; an HTML listing for browsers)."""
+negotiation (Turtle, RDF/XML, JSON-LD, N-Triples). Browsers get HTML: the ontology's
+pyLODE documentation, and a listing of the shapes."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from fastapi import APIRouter, Request, Response
 from rdflib import Graph
 
 from api.deps import ReaderCaller
-from api.html_listing import ontology_sections, render, shapes_sections
+from api.html_listing import render, shapes_sections
 from api.negotiation import negotiate
 from api.rdf_output import content_type, serialize_graph
+from api.ui.pages import NAV_LINKS
+from kg.reporting.ontology_doc import ontology_html
 from kg.resources import ONTOLOGY_OWL, ONTOLOGY_TTL, SHAPES_TTL
 
 router = APIRouter(tags=["vocabulary"])
@@ -37,6 +40,13 @@ def _parsed(path: Path) -> Graph:
     return Graph().parse(path, format="turtle")
 
 
+@lru_cache(maxsize=1)
+def _ontology_documentation(ontology: Graph) -> str:
+    """pyLODE's page for the ontology: made on the first request (about a second), then
+    kept for the life of the process."""
+    return ontology_html(ontology, NAV_LINKS)
+
+
 def _document(request: Request, source: Path, files: dict[str, Path], html) -> Response:
     media_type = negotiate(request.headers.get("accept"), DOCUMENT_FORMATS)
     if media_type in files:  # the published files, byte for byte
@@ -54,11 +64,7 @@ def ontology(request: Request, _caller: ReaderCaller) -> Response:
         request,
         ONTOLOGY_TTL,
         {"text/turtle": ONTOLOGY_TTL, "application/rdf+xml": ONTOLOGY_OWL},
-        lambda g: render(
-            "CKM ontology",
-            "Classes, properties and controlled-list individuals of https://w3id.org/ckm.",
-            ontology_sections(g),
-        ),
+        _ontology_documentation,
     )
 
 

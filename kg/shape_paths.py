@@ -134,9 +134,7 @@ def _literal_valued(shapes: Graph, prop: Node) -> bool:
     ``sh:or`` of datatypes), so no constraint of it reads past its values."""
     if (prop, SH.datatype, None) in shapes or (prop, SH.nodeKind, SH.Literal) in shapes:
         return True
-    alternatives = [
-        list(Collection(shapes, members)) for members in shapes.objects(prop, SH["or"])
-    ]
+    alternatives = [list(Collection(shapes, members)) for members in shapes.objects(prop, SH["or"])]
     return bool(alternatives) and all(
         members and all((m, SH.datatype, None) in shapes for m in members)
         for members in alternatives

@@ -23,6 +23,13 @@ def java_available() -> None:
         pytest.skip("needs Java 17 (HermiT, OWL API); .ci/run installs it")
 
 
+@pytest.fixture
+def backend() -> str:
+    """The store behind a test's knowledge graph: the embedded one, unless the test's
+    module sets ``RUN_ON_EVERY_BACKEND`` (then also ``oxigraph serve`` and Virtuoso)."""
+    return "embedded"
+
+
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineServer]:
     """An ``oxigraph serve`` on a free loopback port for the whole test session."""

@@ -13,6 +13,7 @@ from api.auth import Caller
 from api.deps import AdminCaller, AppSettings, Graph, ReaderCaller, WriterCaller
 from api.errors import Problem
 from api.limits import within_deadline
+from api.rest.csv_list import csv_page, wants_csv
 from api.rest.filters import where_clause
 from api.rest.mapping import (
     iri_of,
@@ -84,6 +85,8 @@ def resource_router(kind: ResourceKind) -> APIRouter:
         following = None
         if len(rows) > limit:
             following = str(request.url.include_query_params(offset=offset + limit))
+        if wants_csv(request):
+            return csv_page(kind, items, following)
         return represent(request, {"items": items, "next": following}, quads)
 
     @router.get("/{slug}", summary=f"Read one of the {kind.plural}", name=f"read_{kind.singular}")

@@ -1,1 +1,3 @@
-"""The web UI served at ``/``: for now a start page linking every face of the graph."""
+"""The web UI: the start page, the SPARQL editor (YASGUI) and the dashboard (Chart.js)
+(:mod:`api.ui.pages`), and their scripts and libraries, served locally
+(:mod:`api.ui.assets`)."""

@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
-from kg.cli import data
+from kg.cli import data, importing
 from kg.cli.ontology import ontology_app
+from kg.cli.queries import queries_app
+from kg.cli.report import report
 from kg.cli.serve import serve
 from kg.cli.state import cli_state
 
@@ -18,6 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(ontology_app, name="ontology")
+app.add_typer(queries_app, name="queries")
 for command in (
     data.init,
     data.load,
@@ -32,6 +35,8 @@ for command in (
 ):
     app.command()(command)
 app.command("serve")(serve)
+importing.register(app)
+app.command("report")(report)
 
 
 @app.callback()

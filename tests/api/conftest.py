@@ -82,9 +82,8 @@ ENGINE_FIXTURES = {"oxigraph-server": "oxigraph_server", "virtuoso": "virtuoso_s
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "backend" in metafunc.fixturenames:
-        every = getattr(metafunc.module, "RUN_ON_EVERY_BACKEND", False)
-        metafunc.parametrize("backend", ["embedded", *ENGINE_FIXTURES] if every else ["embedded"])
+    if "backend" in metafunc.fixturenames and getattr(metafunc.module, "RUN_ON_EVERY_BACKEND", 0):
+        metafunc.parametrize("backend", ["embedded", *ENGINE_FIXTURES])
 
 
 @pytest.fixture(scope="session")

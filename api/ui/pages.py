@@ -1,0 +1,69 @@
+"""The analyst's pages: the start page, the SPARQL editor and the dashboard, and the
+configuration their scripts read (prefixes, chart table)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader
+
+from kg.reporting.charts import charts_json
+from kg.vocab import PREFIXES
+
+router = APIRouter(include_in_schema=False)
+
+# The navigation bar of every page (the ontology documentation included); the first
+# link is the brand.
+NAV_LINKS: tuple[tuple[str, str], ...] = (
+    ("/", "CKM Knowledge Graph"),
+    ("/editor", "SPARQL editor"),
+    ("/dashboard", "Dashboard"),
+    ("/ontology", "Ontology"),
+    ("/shapes", "Shapes"),
+    ("/docs", "API"),
+)
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@cache
+def page(name: str, here: str) -> str:
+    """The page template ``name`` rendered (pages are static: rendered once)."""
+    return _TEMPLATES.get_template(name).render(links=NAV_LINKS, here=here)
+
+
+@router.get("/", response_class=HTMLResponse)
+def start_page() -> str:
+    return page("index.html", "/")
+
+
+@router.get("/editor", response_class=HTMLResponse)
+def editor() -> str:
+    """YASGUI on ``/sparql`` with the CKM prefixes and the saved queries as examples."""
+    return page("editor.html", "/editor")
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard() -> str:
+    """Charts of the live store, drawn in the browser from ``/api/queries/{name}``."""
+    return page("dashboard.html", "/dashboard")
+
+
+@router.get("/ui/prefixes.json")
+def prefixes() -> dict[str, str]:
+    """The CKM prefixes, for the editor's prefix autocompletion."""
+    return PREFIXES
+
+
+@router.get("/ui/config.json")
+def ui_config() -> dict[str, Any]:
+    """What the page scripts need from the server: prefixes and the chart table."""
+    return {"sparqlEndpoint": "/sparql", "prefixes": PREFIXES, **charts_json()}

@@ -1,0 +1,117 @@
+/*
+ * The SPARQL editor: YASGUI on this server's /sparql endpoint, the CKM prefixes
+ * preloaded, the saved queries (GET /api/queries) offered as examples. Opening
+ * /editor#saved=<name> opens that saved query in a tab.
+ */
+"use strict";
+
+(async () => {
+  const { fetchJSON } = SparqlTerms;
+  const picker = document.getElementById("saved-queries");
+  const question = document.getElementById("saved-question");
+  const config = await fetchJSON("/ui/config.json");
+  const endpoint = new URL(config.sparqlEndpoint, location.href).href;
+  const prefixes = config.prefixes;
+
+  const isComment = (line) => /^\s*(#|$)/.test(line);
+
+  /**
+   * `text` with a PREFIX line for each CKM prefix its query (not its comments) uses but
+   * does not declare, put after the leading comment block.
+   */
+  function withPrefixes(text) {
+    const lines = text.split("\n");
+    const query = lines.filter((line) => !isComment(line)).join("\n");
+    const missing = Object.entries(prefixes).filter(
+      ([p]) =>
+        new RegExp(`(^|[\\s(/^!,;.])${p}:`).test(query) &&
+        !new RegExp(`PREFIX\\s+${p}:`, "i").test(query),
+    );
+    const start = lines.findIndex((line) => !isComment(line));
+    const at = start < 0 ? lines.length : start;
+    lines.splice(at, 0, ...missing.map(([p, iri]) => `PREFIX ${p}: <${iri}>`));
+    return lines.join("\n");
+  }
+
+  const prologue = Object.entries(prefixes)
+    .map(([p, iri]) => `PREFIX ${p}: <${iri}>`)
+    .join("\n");
+  const Yasqe = Yasgui.Yasqe;
+  Yasqe.defaults.value = `${prologue}
+
+# Customers and the firms they are customers of
+SELECT ?customer ?label ?firm WHERE {
+  ?customer a ckm:Customer ; rdfs:label ?label ; ckm:customerOf ?firm .
+}
+ORDER BY ?label
+LIMIT 25
+`;
+  // Class and property completion would ask a service on the internet (LOV); prefix
+  // completion offers the CKM prefixes from this server instead of prefix.cc.
+  Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  Yasqe.defaults.editorHeight = "360px";
+  Yasqe.defaults.prefixCcApi = new URL("/ui/prefixes.json", location.href).href;
+
+  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint, method: "POST" },
+    copyEndpointOnNewTab: true,
+    endpointCatalogueOptions: { getData: () => [{ endpoint }], keys: [] },
+    persistenceId: "ckm-editor",
+    yasr: { prefixes }, // results show ckm:Customer, xsd:integer… whatever the query declares
+    populateFromUrl: false,
+  });
+  // Tabs kept from an earlier visit may name another server's endpoint.
+  for (const id of Object.keys(yasgui._tabs)) {
+    const tab = yasgui.getTab(id);
+    if (tab && tab.getEndpoint() !== endpoint) tab.setEndpoint(endpoint);
+  }
+  window.ckmEditor = yasgui; // for scripted use and the UI tests
+
+  let saved = {};
+  try {
+    saved = Object.fromEntries((await fetchJSON("/api/queries")).map((q) => [q.name, q]));
+  } catch (error) {
+    picker.innerHTML = "";
+    picker.append(new Option("saved queries unavailable", ""));
+    question.textContent = String(error.message || error);
+    return;
+  }
+  picker.innerHTML = "";
+  picker.append(new Option(`${Object.keys(saved).length} saved queries…`, ""));
+  for (const query of Object.values(saved)) {
+    picker.append(new Option(query.title || query.name, query.name));
+  }
+  picker.disabled = false;
+
+  function describe(query) {
+    const parameters = (query.parameters || [])
+      .map((p) => `${p.name}${p.default != null ? ` = ${p.default}` : ""}`)
+      .join(", ");
+    const note = parameters ? ` Parameters: ${parameters} (bind them in the VALUES clause).` : "";
+    return `${query.question || ""}${note}`;
+  }
+
+  function open(name) {
+    const query = saved[name];
+    if (!query) return;
+    question.textContent = describe(query);
+    const title = query.title || query.name;
+    const existing = Object.values(yasgui._tabs).find((t) => t.getName() === title);
+    if (existing) {
+      yasgui.selectTabId(existing.getId());
+      return;
+    }
+    yasgui.addTab(true, {
+      name: title,
+      yasqe: { value: withPrefixes(query.sparql) },
+      requestConfig: { endpoint },
+    });
+  }
+
+  picker.addEventListener("change", () => open(picker.value));
+  const wanted = new URLSearchParams(location.hash.slice(1)).get("saved");
+  if (wanted) {
+    picker.value = wanted;
+    open(wanted);
+  }
+})();
