@@ -48,15 +48,19 @@ class Reasoner:
         self._ontology_set = frozenset(ontology)
         self._ontology_subjects = {s for s, _p, _o in ontology if isinstance(s, URIRef)}
 
-    def entailments(self, data: Iterable[Triple]) -> set[Triple]:
+    def entailments(self, data: Iterable[Triple], about: set | None = None) -> set[Triple]:
         """Triples that follow from ``data`` and the ontology but are in neither,
         without the trivial ones (reflexive ``owl:sameAs``, ``rdf:type owl:Thing``…)
-        and without anything said of ontology terms themselves."""
+        and without anything said of ontology terms themselves; only those whose
+        subject is in ``about`` when given."""
         asserted = set(data)
         reasoner = reasonable.PyReasoner()
         reasoner.from_graph(self._ontology + list(asserted))
         inferred: set[Triple] = set()
         for subject, predicate, obj in reasoner.reason():
+            # Most of the closure is about the ontology's own terms: drop it first.
+            if about is not None and subject not in about:
+                continue
             triple = (subject, predicate, _plain(obj))
             if triple in asserted or triple in self._ontology_set or not self._keep(triple):
                 continue
@@ -73,7 +77,7 @@ class Reasoner:
 
     def entailments_about(self, nodes: set, data: Iterable[Triple]) -> set[Triple]:
         """The entailments whose subject is one of ``nodes``, from their neighbourhood."""
-        return {t for t in self.entailments(data) if t[0] in nodes}
+        return self.entailments(data, about=nodes)
 
 
 def _plain(term):
