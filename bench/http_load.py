@@ -85,7 +85,7 @@ def _wrk(url: str, seconds: int) -> tuple[float, float, float]:
             f"-d{seconds}s",
             "--latency",
             "-H",
-            "Accept: application/sparql-results+json",
+            "Accept: application/sparql-results+json, application/json;q=0.9",
             url,
         ],
         check=True,
@@ -164,6 +164,16 @@ def run(customers: int, seconds: int = 10) -> None:
                     f"| {name} | {a:,.0f} | {a50:.1f} / {a99:.1f} | {b:,.0f} "
                     f"| {b50:.1f} / {b99:.1f} | {a / b:.2f}x |"
                 )
+            rest = {
+                "GET one customer": "/api/customers/c0001",
+                "GET interactions of a customer": "/api/interactions?customer="
+                + BASE
+                + "customer/c0001",
+            }
+            print(f"\n| REST (16 clients, {seconds} s) | req/s | p50 / p99 ms |\n|---|---|---|")
+            for name, path in rest.items():
+                rate, p50, p99 = _wrk(f"http://127.0.0.1:{ckm_port}{path}", seconds)
+                print(f"| {name} | {rate:,.0f} | {p50:.1f} / {p99:.1f} |")
             print(
                 f"\npeak RSS: ckm serve {_peak_rss_mb(ckm_server.pid):,.0f} MB, "
                 f"oxigraph serve {_peak_rss_mb(ox_server.pid):,.0f} MB"
