@@ -102,15 +102,16 @@ def _wait_until_ready(process: subprocess.Popen, base_url: str) -> bool:
 
 
 @contextmanager
-def live_server(directory: Path) -> Iterator[LiveServer]:
-    """A ``ckm serve`` process on the demo data in ``directory``, stopped on exit.
+def live_server(directory: Path, **settings: str) -> Iterator[LiveServer]:
+    """A ``ckm serve`` process on the demo data in ``directory``, stopped on exit;
+    ``settings`` are more ``CKM_*`` variables for it (``READS_NEED_KEY="true"``).
 
     Raises:
         RuntimeError: the demo could not be loaded or the server did not come up (with
             its output).
     """
     store = directory / "store"
-    env = _environment()
+    env = _environment() | {f"CKM_{name}": value for name, value in settings.items()}
     loaded = subprocess.run(
         _ckm(store, "demo", "--customers", str(DEMO_CUSTOMERS)),
         cwd=directory,  # away from the repository's .env

@@ -53,7 +53,8 @@ LIMIT 25
   Yasqe.defaults.prefixCcApi = new URL("/ui/prefixes.json", location.href).href;
 
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
-    requestConfig: { endpoint, method: "POST" },
+    // A function: the key entered later in this tab is sent without a reload.
+    requestConfig: { endpoint, method: "POST", headers: () => SparqlTerms.authHeaders() },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint }], keys: [] },
     persistenceId: "ckm-editor",

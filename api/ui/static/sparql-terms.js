@@ -6,9 +6,17 @@
  */
 "use strict";
 
+const API_KEY_ITEM = "ckm-api-key";
+
 const SparqlTerms = (() => {
+  /** The API key the reader entered (kept for this browser tab only), as headers. */
+  function authHeaders() {
+    const key = sessionStorage.getItem(API_KEY_ITEM);
+    return key ? { Authorization: `Bearer ${key}` } : {};
+  }
+
   async function fetchJSON(url, accept = "application/json") {
-    const response = await fetch(url, { headers: { Accept: accept } });
+    const response = await fetch(url, { headers: { Accept: accept, ...authHeaders() } });
     if (!response.ok) {
       let detail = response.statusText;
       try {
@@ -61,5 +69,5 @@ const SparqlTerms = (() => {
     };
   }
 
-  return { fetchJSON, termLabel, chartData };
+  return { authHeaders, fetchJSON, termLabel, chartData };
 })();
