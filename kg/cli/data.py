@@ -42,7 +42,8 @@ QUERY_MEDIA_TYPES = {
 def init() -> None:
     """Create the store (if needed) and install the ontology in it."""
     with opened_graph() as graph:
-        console.print(f"store ready at {graph.settings.store}")
+        where = graph.settings.remote_query_url or graph.settings.store
+        console.print(f"store ready at {where}")
 
 
 def _read_delta(files: list[Path], graph: str, fmt: str | None, base_iri: str) -> Delta:
