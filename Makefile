@@ -9,7 +9,7 @@ STORE ?= data/store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format bench ontology clean
+.PHONY: install run test stress lint format bench ontology clean
 
 install: $(STAMP) $(UI_STAMP)
 
@@ -31,6 +31,12 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The reliability and security suites at full scale: 20+ kill -9s per crash test, a
+# minute of 8 writers and 16 readers, many more fuzzed and generated inputs (about 15
+# minutes on 2 cores). The figures go in docs/RELIABILITY.md.
+stress: install
+	CKM_STRESS=1 $(BIN)/python -m pytest tests/reliability tests/security -q -p no:warnings
 
 lint: install
 	$(BIN)/ruff check .

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 import kg
 from api import gsp, importing, queries, sparql, validate, vocabulary
 from api.auth import parse_keys
-from api.errors import install_error_handlers
+from api.errors import PROBLEM_RESPONSES, install_error_handlers
 from api.limits import BodyLimit
 from api.rest import KINDS, linked_data
 from api.rest.router import resource_router
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None, graph: KnowledgeGraph | None = 
         version=kg.__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        responses=PROBLEM_RESPONSES,
     )
     app.state.settings = settings
     app.state.kg = graph

@@ -50,13 +50,15 @@ def parse_keys(text: str) -> tuple[ApiKey, ...]:
         ValueError: an entry without a known role, or an empty key.
     """
     keys = []
-    for entry in filter(None, (e.strip() for e in text.split(","))):
+    entries = filter(None, (e.strip() for e in text.split(",")))
+    for position, entry in enumerate(entries, start=1):
         named, _, role_name = entry.rpartition(":")
         name, _, secret = named.rpartition("=")
         if not secret or role_name.upper() not in Role.__members__:
+            # Never a character of the key in the message: it ends up in logs.
             raise ValueError(
-                f"CKM_API_KEYS entry {entry.split(':')[0][:3]}…: use key:role "
-                "with role reader, writer or admin"
+                f"CKM_API_KEYS entry {position}{f' ({name})' if name else ''}: use key:role "
+                "or name=key:role with role reader, writer or admin"
             )
         name = name or "key-" + hashlib.sha256(secret.encode()).hexdigest()[:8]
         keys.append(ApiKey(name, secret.encode(), Role[role_name.upper()]))

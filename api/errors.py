@@ -24,7 +24,9 @@ from kg.graph import (
     QueryTimeout,
     RdfSyntaxError,
     StoreError,
+    StoreFull,
     StoreLocked,
+    StoreReadOnly,
     StoreUnavailable,
     ValidationRefused,
     WriteConflict,
@@ -37,6 +39,27 @@ from kg.update import UpdateRefused, UpdateSyntaxError
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://w3id.org/ckm/problems/"
 log = logging.getLogger("ckm.api")
+
+# RFC 9457 §3: the members every problem document of this API has; routes add others.
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+    },
+    "additionalProperties": True,
+}
+# Documented on every operation (OpenAPI), since any of them may answer these.
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {
+        "description": HTTPStatus(status).phrase + " (a problem document)",
+        "content": {PROBLEM_JSON: {"schema": PROBLEM_SCHEMA}},
+    }
+    for status in (400, 401, 403, 404, 406, 409, 413, 415, 422, 500, 502, 503, 504, 507)
+}
 
 
 class Problem(Exception):
@@ -134,6 +157,10 @@ def problem_for(error: Exception) -> Problem:
             return Problem(404, str(error), "unknown-query")
         case BadParameter():
             return Problem(400, str(error), "bad-parameter", parameter=error.parameter)
+        case StoreFull():
+            return Problem(507, str(error), "store-full", headers={"Retry-After": "60"})
+        case StoreReadOnly():
+            return Problem(503, str(error), "store-read-only")
         case StoreLocked() | StoreError():
             return Problem(503, f"the store is unavailable: {error}", "store-unavailable")
         case ImportRefused():

@@ -15,7 +15,7 @@ from api.auth import Caller
 from api.deps import AppSettings, Graph, ReaderCaller, WriterCaller
 from api.errors import Problem
 from api.limits import within_deadline
-from api.negotiation import DOCUMENT_SYNTAXES, negotiate
+from api.negotiation import DOCUMENT_SYNTAXES, RDF_BODIES, negotiate
 from api.rdf_output import content_type
 from api.settings import ApiSettings
 from kg.delta import Delta, adding, clearing_graph, ensure_writable, replacing_graph
@@ -50,7 +50,7 @@ _RDF_BODY = {
     **_GRAPH_PARAMS,
     "requestBody": {
         "required": True,
-        "content": {s.media_type: {"schema": {"type": "string"}} for s in SYNTAXES}
+        "content": RDF_BODIES
         | {
             "text/turtle": {
                 "schema": {"type": "string"},
@@ -95,7 +95,12 @@ async def read_graph(
     return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
 
 
-@router.head("/store", summary="Headers of a graph's GET (§5.6)", openapi_extra=_GRAPH_PARAMS)
+@router.head(
+    "/store",
+    summary="Headers of a graph's GET (§5.6)",
+    openapi_extra=_GRAPH_PARAMS,
+    responses={200: {"content": {t: {} for t in dict.fromkeys(DOCUMENT_SYNTAXES.values())}}},
+)
 async def graph_headers(
     request: Request, graph: Graph, settings: AppSettings, _caller: ReaderCaller
 ) -> Response:

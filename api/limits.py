@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TypeVar
 
-from starlette.concurrency import run_in_threadpool
+import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import Problem, problem_response
@@ -56,12 +56,14 @@ async def within_deadline(work: Callable[[], T], seconds: float) -> T:
     """Run blocking ``work`` in a worker thread; give up waiting after ``seconds``.
 
     Raises:
-        QueryTimeout: the deadline passed. The worker thread finishes on its own (the
-            store cannot interrupt a running query); its result is dropped.
+        QueryTimeout: the deadline passed. The worker thread is abandoned, not waited
+            for: it finishes on its own (the store stops what it streams at the
+            deadline, but cannot interrupt every query); its result is dropped.
     """
     try:
         # A little grace, so that a store which keeps the limit itself (a remote engine's
         # request timeout) reports its own, more precise error first.
-        return await asyncio.wait_for(run_in_threadpool(work), timeout=seconds * 1.1 + 0.5)
+        running = anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+        return await asyncio.wait_for(running, timeout=seconds * 1.1 + 0.5)
     except TimeoutError:
         raise QueryTimeout(f"the query ran longer than {seconds:g} s") from None

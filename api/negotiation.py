@@ -4,6 +4,7 @@ function that picks from a table by the ``Accept`` header (RFC 9110 §12.5.1).""
 from __future__ import annotations
 
 from api.errors import Problem
+from kg.graph import SYNTAXES
 
 # Each table maps an acceptable media type to the media type actually served (aliases
 # map to their canonical type). The first entry is served when the client does not care.
@@ -41,6 +42,14 @@ RESOURCE_FORMATS: dict[str, str] = {
     "text/turtle": "text/turtle",
     "application/n-triples": "application/n-triples",
     "application/rdf+xml": "application/rdf+xml",
+}
+
+
+# What a request body in each RDF syntax is (OpenAPI): text, except JSON-LD, which is a
+# JSON object or array.
+RDF_BODIES: dict[str, dict] = {
+    s.media_type: {"schema": {"type": ["object", "array"] if s.name == "jsonld" else "string"}}
+    for s in SYNTAXES
 }
 
 

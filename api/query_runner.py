@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from api.errors import Problem
 from api.limits import within_deadline
 from api.negotiation import BOOLEAN_RESULTS, GRAPH_SYNTAXES, SELECT_RESULTS, negotiate
+from api.query_guard import QuerySlots, check_query_shape
 from api.results import WRITERS, truncated
 from api.settings import ApiSettings
 from api.sparql_text import has_keyword, query_form
 from kg.graph import Dataset, KnowledgeGraph
 
 RESULTS_JSON = "application/sparql-results+json"
+# Client queries evaluated at once in this process (see api.query_guard).
+_SLOTS = QuerySlots()
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,12 @@ async def answer_query(
     """Run ``sparql`` and serialise its answer in the best format ``accept`` allows.
 
     Raises:
-        Problem: 406 nothing acceptable; 400 SERVICE while disabled.
+        Problem: 406 nothing acceptable; 400 SERVICE while disabled or a query too
+            complex to plan safely; 503 every query slot taken.
         QuerySyntaxError: the query does not parse.
         QueryTimeout: no answer within ``settings.query_timeout_s``.
     """
+    check_query_shape(sparql)
     if not settings.allow_service and has_keyword(sparql, "SERVICE"):
         raise Problem(
             400, "SERVICE is disabled on this server (it would call a URL)", "service-disabled"
@@ -68,6 +73,13 @@ async def _run(
     media_type: str,
     dataset: Dataset | None,
 ) -> bytes:
-    return await within_deadline(
-        lambda: graph.query_serialized(sparql, media_type, dataset), settings.query_timeout_s
-    )
+    # One row past the limit tells truncated() that rows were cut.
+    rows = settings.result_limit + 1
+
+    def evaluate() -> bytes:
+        return _SLOTS.run(
+            lambda: graph.query_serialized(sparql, media_type, dataset, rows),
+            wait_s=settings.query_timeout_s,
+        )
+
+    return await within_deadline(evaluate, settings.query_timeout_s)

@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from api.auth import Caller, Role, authorize, caller_of
 from api.deps import AppSettings, Graph, read_role
 from api.errors import Problem
-from api.negotiation import GRAPH_SYNTAXES, negotiate
+from api.negotiation import GRAPH_SYNTAXES, SELECT_RESULTS, negotiate
 from api.query_runner import answer_query
 from api.rdf_output import content_type, serialize_graph
 from api.service_description import service_description
@@ -98,6 +98,14 @@ async def query_by_get(
     "/sparql",
     summary="SPARQL query or update by POST (form or direct body)",
     openapi_extra=_POST_BODY,
+    responses={
+        200: {
+            "description": "query results, a graph, or (update) what was written",
+            "content": {
+                t: {} for t in dict.fromkeys([*SELECT_RESULTS.values(), *GRAPH_SYNTAXES.values()])
+            },
+        }
+    },
 )
 async def query_or_update_by_post(
     request: Request, graph: Graph, settings: AppSettings

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import AppSettings, Graph, ReaderCaller
 from api.errors import Problem
-from api.negotiation import negotiate
+from api.negotiation import RDF_BODIES, negotiate
 from api.rdf_output import content_type, serialize_graph
 from kg.delta import adding
 from kg.graph import SYNTAXES, parse_quads, syntax_for_media_type
@@ -31,7 +31,7 @@ REPORT_FORMATS: dict[str, str] = {
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {s.media_type: {"schema": {"type": "string"}} for s in SYNTAXES},
+            "content": RDF_BODIES,
         }
     },
     responses={200: {"content": {t: {} for t in REPORT_FORMATS}}},

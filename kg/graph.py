@@ -40,7 +40,9 @@ from kg.store.base import (
     Row,
     Store,
     StoreError,
+    StoreFull,
     StoreLocked,
+    StoreReadOnly,
     StoreUnavailable,
     Triple,
     WriteConflict,
@@ -135,9 +137,12 @@ class KnowledgeGraph:
         """
         started = datetime.now(UTC)
         version = self.store.version()
+        # Quads already stored are no change. The store's lookup matches them as the
+        # store writes them ("40"^^xsd:nonNegativeInteger is stored as xsd:integer), so
+        # a value loaded again is not validated as a second, different value.
         delta = Delta(
             removed=frozenset(q for q in delta.removed if _stored(self.store, q)),
-            added=delta.added,
+            added=frozenset(q for q in delta.added if not _stored(self.store, q)),
         )
         if delta.is_empty:
             return WriteReceipt(None, 0, 0, 0, 0, ValidationReport())
@@ -258,9 +263,24 @@ class KnowledgeGraph:
         return self.store.construct(sparql, dataset=dataset)
 
     def query_serialized(
-        self, sparql: str, media_type: str, dataset: Dataset | None = None
+        self,
+        sparql: str,
+        media_type: str,
+        dataset: Dataset | None = None,
+        row_limit: int | None = None,
     ) -> bytes:
-        return self.store.query_serialized(sparql, media_type=media_type, dataset=dataset)
+        """Any query's answer in ``media_type``, within the settings' time limit.
+
+        Raises:
+            QueryTimeout: the answer took longer than ``query_timeout_s``.
+        """
+        return self.store.query_serialized(
+            sparql,
+            media_type=media_type,
+            dataset=dataset,
+            timeout_s=self.settings.query_timeout_s,
+            row_limit=row_limit,
+        )
 
     def stats(self) -> dict[str, int]:
         """Quads per named graph."""
@@ -299,7 +319,9 @@ __all__ = [
     "QueryTimeout",
     "RdfSyntaxError",
     "StoreError",
+    "StoreFull",
     "StoreLocked",
+    "StoreReadOnly",
     "StoreUnavailable",
     "ValidationRefused",
     "WriteConflict",

@@ -7,7 +7,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 from rdflib import Graph as RdfGraph
-from rdflib import URIRef
 
 from api.deps import AppSettings, Graph, ReaderCaller
 from api.errors import Problem
@@ -16,6 +15,7 @@ from api.rdf_output import content_type, serialize_graph
 from api.rest import KINDS
 from api.rest.fields import field_term
 from api.rest.mapping import stored_quads
+from kg.iri import checked_iri
 from kg.vocab import PREFIXES
 
 router = APIRouter(tags=["linked data"])
@@ -49,7 +49,12 @@ def jsonld_context() -> dict:
 _CONTEXT = jsonld_context()
 
 
-@router.get("/context.jsonld", name="jsonld_context", summary="JSON-LD context of the REST JSON")
+@router.get(
+    "/context.jsonld",
+    name="jsonld_context",
+    summary="JSON-LD context of the REST JSON",
+    responses={200: {"content": {"application/ld+json": {}}}},
+)
 def context() -> JSONResponse:
     return JSONResponse(_CONTEXT, media_type="application/ld+json")
 
@@ -72,10 +77,13 @@ def dereference(
         if known.singular == kind:
             target = request.url_for(f"read_{known.singular}", slug=slug)
             return RedirectResponse(str(target), status_code=303)
-    iri = URIRef(f"{settings.base_iri}{kind}/{slug}")
-    quads = stored_quads(graph, iri)
+    try:
+        iri = checked_iri(f"{settings.base_iri}{kind}/{slug}")
+        quads = stored_quads(graph, iri)
+    except ValueError:  # no resource can have this IRI (a '>' or a space in it…)
+        quads = set()
     if not quads:
-        raise Problem(404, f"no resource {iri}", "unknown-resource")
+        raise Problem(404, f"no resource {kind}/{slug}", "unknown-resource")
     media_type = negotiate(request.headers.get("accept"), GRAPH_SYNTAXES)
     described = RdfGraph()
     for s, p, o, _g in quads:

@@ -30,6 +30,14 @@ class StoreLocked(StoreError):
     """Another process holds the store directory open."""
 
 
+class StoreFull(StoreError):
+    """The disk holding the store is full; nothing was written, reads still work."""
+
+
+class StoreReadOnly(StoreError):
+    """The store can only be read (its directory is read-only); nothing was written."""
+
+
 class StoreUnavailable(StoreError):
     """The store cannot be reached (remote engines: connection refused, DNS…)."""
 
@@ -95,13 +103,22 @@ class Store(Protocol):
         ...
 
     def query_serialized(
-        self, sparql: str, *, media_type: str, dataset: Dataset | None = None
+        self,
+        sparql: str,
+        *,
+        media_type: str,
+        dataset: Dataset | None = None,
+        timeout_s: float | None = None,
+        row_limit: int | None = None,
     ) -> bytes:
         """Run any query and serialise its answer in ``media_type``.
 
+        ``timeout_s`` bounds the time taken; ``row_limit`` cuts SELECT results in SPARQL
+        JSON after that many rows (a backend may ignore both where its engine enforces
+        limits of its own).
         Raises:
-            QuerySyntaxError, StoreError; ValueError when ``media_type`` does not suit
-            the query form.
+            QuerySyntaxError, StoreError; QueryTimeout past ``timeout_s``; ValueError
+            when ``media_type`` does not suit the query form.
         """
         ...
 

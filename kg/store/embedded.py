@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import threading
 import time
@@ -19,7 +20,9 @@ from kg.store.base import (
     QueryTimeout,
     Row,
     StoreError,
+    StoreFull,
     StoreLocked,
+    StoreReadOnly,
     Term,
     Triple,
     WriteConflict,
@@ -31,11 +34,13 @@ from kg.store.formats import (
     check_answer_format,
     data_update,
     graph_replacement,
+    has_dataset_clause,
     parse_dump,
     syntax_message,
     triples_body,
 )
 from kg.store.oxterms import from_ox, quad_from_ox, quad_to_ox, to_ox
+from kg.store.streaming import SPARQL_JSON, Deadline, solutions_json
 
 
 class EmbeddedStore:
@@ -48,6 +53,7 @@ class EmbeddedStore:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        self.read_only = False
         try:
             if path is None:
                 self._store = ox.Store()
@@ -60,19 +66,39 @@ class EmbeddedStore:
                     f"the store at {path} is open in another process "
                     "(stop that process, or point CKM_STORE elsewhere)"
                 ) from error
-            raise StoreError(f"cannot open the store at {path}: {error}") from error
+            if path is None or not _is_read_only(error):
+                raise StoreError(f"cannot open the store at {path}: {error}") from error
+            # A read-only directory (mounted so, or a backup): serve reads, refuse writes.
+            self._store = self._read_only(path)
+            self.read_only = True
         self._write_lock = threading.Lock()
         # One process owns the directory, so an in-memory counter versions the store.
         self._version = 0
+
+    @staticmethod
+    def _read_only(path: Path) -> ox.Store:
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as error:
+            raise StoreError(f"cannot open the store at {path}: {error}") from error
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StoreReadOnly(
+                f"the store at {self.path} is read-only (its directory cannot be "
+                "written); nothing was written, reads still work"
+            )
 
     # -- reads -------------------------------------------------------------------------
 
     def _run(self, sparql: str, dataset: Dataset | None):
         kwargs: dict[str, object] = {}
-        if dataset is None or dataset.default_graphs is None:
-            kwargs["use_default_graph_as_union"] = True
-        else:
+        if dataset is not None and dataset.default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(str(g)) for g in dataset.default_graphs]
+        elif not has_dataset_clause(sparql):
+            # The union of all graphs, unless the query names its own with FROM (which
+            # Oxigraph's union option would override).
+            kwargs["use_default_graph_as_union"] = True
         if dataset is not None and dataset.named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(str(g)) for g in dataset.named_graphs]
         try:
@@ -110,12 +136,23 @@ class EmbeddedStore:
         return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples]
 
     def query_serialized(
-        self, sparql: str, *, media_type: str, dataset: Dataset | None = None
+        self,
+        sparql: str,
+        *,
+        media_type: str,
+        dataset: Dataset | None = None,
+        timeout_s: float | None = None,
+        row_limit: int | None = None,
     ) -> bytes:
+        deadline = Deadline(timeout_s)
         answer = self._run(sparql, dataset)
         check_answer_format(isinstance(answer, ox.QueryTriples), media_type)
+        # Taken one by one so that a runaway enumeration stops at the deadline.
         if isinstance(answer, ox.QueryTriples):
-            return ox.serialize(answer, format=GRAPH_FORMATS[media_type])
+            return ox.serialize(deadline.watch(answer), format=GRAPH_FORMATS[media_type])
+        if isinstance(answer, ox.QuerySolutions) and media_type == SPARQL_JSON:
+            return solutions_json(answer, deadline, row_limit)
+        deadline.check()
         return answer.serialize(format=RESULT_FORMATS[media_type])
 
     def quads(
@@ -149,6 +186,7 @@ class EmbeddedStore:
         *,
         expected_version: str | None = None,
     ) -> None:
+        self._refuse_if_read_only()
         removed_ox = [quad_to_ox(q) for q in removed]
         added_ox = [quad_to_ox(q) for q in added]
         with self._write_lock:
@@ -164,6 +202,7 @@ class EmbeddedStore:
                 raise _write_refused(error) from error
 
     def replace_graph(self, graph, triples) -> None:
+        self._refuse_if_read_only()
         name = to_ox(graph)
         body = triples_body(triples)
         with self._write_lock:
@@ -180,6 +219,7 @@ class EmbeddedStore:
         """Replace everything by the dump: it is parsed whole first (a syntax error
         changes nothing), then written by Oxigraph's bulk loader, which skips the
         transaction log — a crash during a restore needs the restore run again."""
+        self._refuse_if_read_only()
         data = source.read()
         count = len(parse_dump(io.BytesIO(data), fmt))
         with self._write_lock:
@@ -189,9 +229,27 @@ class EmbeddedStore:
         return count
 
     def close(self) -> None:
-        self._store.flush()
+        """Release the directory. Every commit is already durable (RocksDB's log); a
+        flush that fails (disk full) loses nothing, so it does not stop the close."""
+        if not self.read_only:
+            with contextlib.suppress(OSError):
+                self._store.flush()
         del self._store
 
 
+def _is_read_only(error: OSError) -> bool:
+    text = str(error).lower()
+    return "read-only file system" in text or "permission denied" in text
+
+
 def _write_refused(error: OSError) -> StoreError:
-    return StoreError(f"the store refused the write, nothing written: {error}")
+    """The error a failed write raises: what the disk said, in the store's terms."""
+    text = str(error)
+    if "no space left" in text.lower():
+        return StoreFull(
+            "the disk holding the store is full; nothing was written, reads still work. "
+            f"Free space, then restart the server ({text})"
+        )
+    if _is_read_only(error):
+        return StoreReadOnly(f"the store cannot be written; nothing was written ({text})")
+    return StoreError(f"the store refused the write, nothing written: {text}")

@@ -1,8 +1,10 @@
 """Reading RDF payloads into quads: one table of syntaxes, one parser (Oxigraph's).
 
 Oxigraph's parsers are fast, report the line and column of an error, never fetch a
-remote JSON-LD context and never expand XML entities, so hostile payloads cannot make
-the server call out or blow up.
+remote JSON-LD context and never resolve external XML entities, so hostile payloads
+cannot make the server call out. They do expand internal XML entities and recurse per
+level of JSON nesting: :mod:`kg.store.payload_guard` refuses the payloads that would
+make them blow up first.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from rdflib.term import BNode, URIRef
 
 from kg.store.base import Quad
 from kg.store.oxterms import from_ox
+from kg.store.payload_guard import PayloadRefused, check_payload
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,10 @@ def parse_quads(
         RdfSyntaxError: the payload does not parse (line and column when known).
     """
     try:
+        check_payload(payload, syntax.name)
         parsed = list(ox.parse(payload, syntax.oxigraph_format, base_iri=base_iri))
+    except PayloadRefused as error:
+        raise RdfSyntaxError(f"{syntax.name}: {error}") from error
     except SyntaxError as error:
         raise RdfSyntaxError(
             f"{syntax.name}: {error.msg if hasattr(error, 'msg') else error}",

@@ -58,9 +58,11 @@ from kg.store.engines import DEFAULT_ENGINE, Engine, engine_named, syntax_error_
 from kg.store.formats import (
     DUMP_FORMATS,
     check_answer_format,
+    has_dataset_clause,
     parse_dump,
     quad_block,
     triples_body,
+    without_dataset_clauses,
 )
 from kg.store.oxterms import from_ox, quad_to_ox, to_ox
 from kg.vocab import VERSION_GRAPH
@@ -189,7 +191,7 @@ class RemoteStore:
             named = dataset.named_graphs if dataset.named_graphs is not None else self.graphs()
             form += [("named-graph-uri", str(g)) for g in named]
         else:
-            if union:
+            if union and not has_dataset_clause(sparql):
                 params.update(self.engine.union_default_params)
             if dataset is not None and dataset.named_graphs is not None:
                 form += [("named-graph-uri", str(g)) for g in dataset.named_graphs]
@@ -285,10 +287,18 @@ class RemoteStore:
         return [(s, p, o) for s, p, o, _g in _parsed(body, ox.RdfFormat.N_TRIPLES)]
 
     def query_serialized(
-        self, sparql: str, *, media_type: str, dataset: Dataset | None = None
+        self,
+        sparql: str,
+        *,
+        media_type: str,
+        dataset: Dataset | None = None,
+        timeout_s: float | None = None,
+        row_limit: int | None = None,
     ) -> bytes:
         """Any query's answer as the engine serialises it in ``media_type``.
 
+        The engine's own time limit applies (every request has the store's timeout), and
+        the API cuts rows beyond ``row_limit``; both parameters are accepted and unused.
         Raises:
             ValueError: ``media_type`` does not suit the query form.
         """
@@ -587,23 +597,6 @@ _IRI_OR_STRING = re.compile(r"<[^<>\"{}|^`\\\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\
 _COMMENT = re.compile(r"#[^\n]*")
 # A keyword, not part of a prefixed name (``ask:x``, ``ex:select``) or a variable.
 _FORM = re.compile(r"(?<![\w:?$-])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", re.IGNORECASE)
-
-
-_STRING_OR_COMMENT = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
-_DATASET_CLAUSE = re.compile(
-    r"(?<![\w:?$-])FROM\s+(?:NAMED\s+)?(?:<[^<>\s]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*)",
-    re.IGNORECASE,
-)
-
-
-def without_dataset_clauses(sparql: str) -> str:
-    """``sparql`` without its ``FROM`` / ``FROM NAMED`` clauses (strings and comments
-    that merely contain the word are left alone)."""
-    masked = _STRING_OR_COMMENT.sub(lambda m: "x" * len(m.group()), sparql)
-    spans = [m.span() for m in _DATASET_CLAUSE.finditer(masked)]
-    for start, end in reversed(spans):
-        sparql = sparql[:start] + " " + sparql[end:]
-    return sparql
 
 
 def query_form(sparql: str) -> str | None:

@@ -152,3 +152,10 @@ def test_the_version_is_bookkeeping_not_data(store: Store):
     output = io.BytesIO()
     store.dump(output, DumpFormat.NQUADS)
     assert output.getvalue().decode().strip() == f"<{A}> <{P}> <{B}> <{G1}> ."
+
+
+def test_a_query_naming_its_dataset_with_from_sees_only_those_graphs(store: Store):
+    store.commit(removed=[], added=quads())
+    rows = store.select(f"SELECT ?o FROM <{G1}> WHERE {{ <{A}> <{P}> ?o }}")
+    assert rows == [{"o": B}]
+    assert store.select(f"SELECT ?x FROM <{G1}> WHERE {{ ?x <{P}> <{C}> }}") == []

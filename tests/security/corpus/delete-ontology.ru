@@ -1,0 +1,1 @@
+DELETE WHERE { GRAPH <urn:ckm:graph:ontology> { ?s ?p ?o } }

@@ -1,0 +1,1 @@
+LOAD SILENT <{LISTENER}/data.ttl> INTO GRAPH <http://example.org/g>

@@ -1,0 +1,2 @@
+PREFIX undeclared: <x
+INSERT DATA { <a> <b> <c> }
