@@ -25,8 +25,16 @@ from tests.api.live_server import (
     _wait_until_ready,
 )
 from tests.engines import free_port
+from tests.kg.conftest import SMALL_TTL
 
-__all__ = ["ADMIN_KEY", "WRITER_KEY", "ServerProcess", "ckm_command", "ckm_environment"]
+__all__ = [
+    "ADMIN_KEY",
+    "WRITER_KEY",
+    "ServerProcess",
+    "ckm_command",
+    "ckm_environment",
+    "store_with_small_data",
+]
 
 
 def ckm_environment(**settings: str) -> dict[str, str]:
@@ -38,6 +46,24 @@ def ckm_environment(**settings: str) -> dict[str, str]:
 def ckm_command(store: Path, *args: str) -> list[str]:
     """``python -m kg.cli --store STORE ARGS…`` with this interpreter."""
     return _ckm(store, *args)
+
+
+def store_with_small_data(directory: Path) -> Path:
+    """A store in ``directory`` holding tests/kg/data/small.ttl, loaded by ``ckm load``.
+
+    Raises:
+        subprocess.CalledProcessError: the load failed.
+    """
+    store = directory / "store"
+    subprocess.run(
+        ckm_command(store, "load", str(SMALL_TTL)),
+        env=ckm_environment(),
+        cwd=directory,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return store
 
 
 class ServerProcess:

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import random
 import statistics
-import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.kg.conftest import SMALL_TTL
 from tests.reliability.conftest import Scale
-from tests.reliability.server import WRITER_KEY, ServerProcess, ckm_command, ckm_environment
+from tests.reliability.server import WRITER_KEY, ServerProcess, store_with_small_data
 
 WRITERS, READERS = 8, 16
 MARK = "http://example.org/id/load-"
@@ -108,15 +106,7 @@ def _percentile(values: list[float], share: float) -> float:
 def test_writers_and_readers_together_lose_nothing_and_see_no_torn_write(
     tmp_path: Path, scale: Scale, figures: dict
 ):
-    store = tmp_path / "store"
-    subprocess.run(
-        ckm_command(store, "load", str(SMALL_TTL)),
-        env=ckm_environment(),
-        cwd=tmp_path,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    store = store_with_small_data(tmp_path)
     tally = Tally()
     with ServerProcess(store, tmp_path) as server:
         until = time.monotonic() + scale.load_seconds

@@ -3,7 +3,6 @@ role (tests/api/conftest.py), for the security suite."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from kg.store.parsing import syntax_named
 from kg.vocab import DATA_GRAPH
 from tests.api.conftest import EX, App
 from tests.kg.conftest import SMALL_TTL
-from tests.reliability.server import ServerProcess, ckm_command, ckm_environment
+from tests.reliability.server import ServerProcess, store_with_small_data
 
 MAX_BODY_BYTES = 1_000_000
 
@@ -42,15 +41,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """A real ``ckm serve`` on small.ttl for the hostile-input tests: 1 MB bodies, 2 s
     per query."""
     directory = tmp_path_factory.mktemp("hostile")
-    store = directory / "store"
-    subprocess.run(
-        ckm_command(store, "load", str(SMALL_TTL)),
-        env=ckm_environment(),
-        cwd=directory,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    store = store_with_small_data(directory)
     settings = {"CKM_MAX_BODY_BYTES": str(MAX_BODY_BYTES), "CKM_QUERY_TIMEOUT_S": "2"}
     with ServerProcess(store, directory, settings=settings) as server:
         yield server

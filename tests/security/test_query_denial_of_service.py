@@ -3,7 +3,6 @@ again), answers cut at the row limit, and the other clients served all along."""
 
 from __future__ import annotations
 
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -14,8 +13,7 @@ import httpx
 import pytest
 
 from api.query_guard import QUERY_SLOTS
-from tests.kg.conftest import SMALL_TTL
-from tests.reliability.server import ServerProcess, ckm_command, ckm_environment
+from tests.reliability.server import ServerProcess, store_with_small_data
 from tests.security.conftest import small_app
 
 CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -95,15 +93,7 @@ def impatient(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProces
     """A server of its own (runaway queries must not slow the other tests), 0.3 s per
     query."""
     directory = tmp_path_factory.mktemp("impatient")
-    store = directory / "store"
-    subprocess.run(
-        ckm_command(store, "load", str(SMALL_TTL)),
-        env=ckm_environment(),
-        cwd=directory,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    store = store_with_small_data(directory)
     with ServerProcess(store, directory, settings={"CKM_QUERY_TIMEOUT_S": "0.3"}) as server:
         yield server
 
