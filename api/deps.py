@@ -1,4 +1,9 @@
-"""``Annotated`` dependency aliases shared by every router: the graph, settings, callers."""
+"""``Annotated`` dependency aliases shared by every router: the graph, settings, callers.
+
+The dependencies are ``async`` although they do no I/O: FastAPI runs a plain ``def``
+dependency in its thread pool, and the hop cost more than the check itself (a third
+of the framework time of a REST GET, measured with pyinstrument).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,16 @@ from api.settings import ApiSettings
 from kg.graph import KnowledgeGraph
 
 
-def graph_of(request: Request) -> KnowledgeGraph:
+async def graph_of(request: Request) -> KnowledgeGraph:
     return request.app.state.kg
 
 
-def settings_of(request: Request) -> ApiSettings:
+def _settings(request: Request) -> ApiSettings:
     return request.app.state.settings
+
+
+async def settings_of(request: Request) -> ApiSettings:
+    return _settings(request)
 
 
 def read_role(settings: ApiSettings) -> Role | None:
@@ -24,14 +33,18 @@ def read_role(settings: ApiSettings) -> Role | None:
     return Role.READER if settings.reads_need_key else None
 
 
-def reading_caller(request: Request) -> Caller:
+async def reading_caller(request: Request) -> Caller:
     caller = caller_of(request)
-    authorize(caller, read_role(settings_of(request)))
+    authorize(caller, read_role(_settings(request)))
     return caller
 
 
+async def any_caller(request: Request) -> Caller:
+    return caller_of(request)
+
+
 def _caller_with(role: Role):
-    def dependency(request: Request) -> Caller:
+    async def dependency(request: Request) -> Caller:
         caller = caller_of(request)
         authorize(caller, role)
         return caller
@@ -41,7 +54,7 @@ def _caller_with(role: Role):
 
 Graph = Annotated[KnowledgeGraph, Depends(graph_of)]
 AppSettings = Annotated[ApiSettings, Depends(settings_of)]
-AnyCaller = Annotated[Caller, Depends(caller_of)]
+AnyCaller = Annotated[Caller, Depends(any_caller)]
 ReaderCaller = Annotated[Caller, Depends(reading_caller)]
 WriterCaller = Annotated[Caller, Depends(_caller_with(Role.WRITER))]
 AdminCaller = Annotated[Caller, Depends(_caller_with(Role.ADMIN))]
