@@ -102,9 +102,12 @@ def _wait_until_ready(process: subprocess.Popen, base_url: str) -> bool:
 
 
 @contextmanager
-def live_server(directory: Path, **settings: str) -> Iterator[LiveServer]:
+def live_server(
+    directory: Path, *, options: tuple[str, ...] = (), **settings: str
+) -> Iterator[LiveServer]:
     """A ``ckm serve`` process on the demo data in ``directory``, stopped on exit;
-    ``settings`` are more ``CKM_*`` variables for it (``READS_NEED_KEY="true"``).
+    ``options`` are more ``ckm serve`` options, ``settings`` more ``CKM_*`` variables
+    for it (``READS_NEED_KEY="true"``).
 
     Raises:
         RuntimeError: the demo could not be loaded or the server did not come up (with
@@ -129,7 +132,7 @@ def live_server(directory: Path, **settings: str) -> Iterator[LiveServer]:
         log = directory / f"serve-{attempt}.log"
         with log.open("wb") as output:
             process = subprocess.Popen(
-                _ckm(store, "serve", "--host", "127.0.0.1", "--port", str(port)),
+                _ckm(store, "serve", "--host", "127.0.0.1", "--port", str(port), *options),
                 cwd=directory,
                 env=env,
                 stdout=output,

@@ -367,3 +367,17 @@ def test_shacl_refused_update_is_422_and_changes_nothing(server: LiveServer):
     assert {r["focusNode"] for r in problem["report"]["results"]} == {str(EX.i1)}
     assert count(server, COUNT_ALL) == before
     assert ask(server, f"ASK {{ <{EX.i1}> ?p ?o }}") is False
+
+
+# -- access log --------------------------------------------------------------------------
+
+
+def test_no_access_log_keeps_request_paths_out_of_the_output(server: LiveServer, tmp_path):
+    """The default server logs each request's path; ``--no-access-log`` logs none (paths
+    name customers, see docs/SECURITY.md) while the server still answers."""
+    path = "/api/customers?limit=1"
+    assert httpx.get(server.base_url + path).status_code == 200
+    assert path in server.log.read_text(encoding="utf-8")
+    with live_server(tmp_path, options=("--no-access-log",)) as quiet:
+        assert httpx.get(quiet.base_url + path).status_code == 200
+        assert "GET /" not in quiet.log.read_text(encoding="utf-8")
