@@ -32,10 +32,10 @@ from kg.store.formats import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
     check_answer_format,
+    count_dump,
     data_update,
     graph_replacement,
     has_dataset_clause,
-    parse_dump,
     syntax_message,
     triples_body,
 )
@@ -221,7 +221,7 @@ class EmbeddedStore:
         transaction log — a crash during a restore needs the restore run again."""
         self._refuse_if_read_only()
         data = source.read()
-        count = len(parse_dump(io.BytesIO(data), fmt))
+        count = count_dump(io.BytesIO(data), fmt)
         with self._write_lock:
             self._version += 1
             self._store.clear()
