@@ -18,13 +18,19 @@ from datetime import UTC, datetime
 from typing import BinaryIO, TypeVar
 
 from rdflib import Graph, Literal
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import URIRef
 
 from kg.config import Settings
 from kg.delta import Delta, ensure_writable
 from kg.erasure import ErasurePlan, plan_erasure
-from kg.neighbourhood import focus_nodes, is_data_node, stored_context, touched_nodes
+from kg.neighbourhood import (
+    focus_nodes,
+    is_data_node,
+    stored_context,
+    stored_statements,
+    touched_nodes,
+)
 from kg.provenance import WriteContext, activity_record
 from kg.reasoning import Reasoner
 from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
@@ -160,10 +166,10 @@ class KnowledgeGraph:
         )
         if delta.is_empty:
             return WriteReceipt(None, 0, 0, 0, 0, ValidationReport())
-        report, focus, after = self._validate(delta)
+        report, around = self._validate(delta)
         if not report.conforms:
             raise ValidationRefused(report)
-        inferred_removed, inferred_added = self._inference_patch(focus, after)
+        inferred_removed, inferred_added = self._inference_patch(delta, around)
         activity, record = activity_record(
             context,
             started=started,
@@ -185,29 +191,63 @@ class KnowledgeGraph:
             report,
         )
 
-    def _validate(self, delta: Delta) -> tuple[ValidationReport, set[URIRef], set[Triple]]:
-        """The report on the nodes whose verdict ``delta`` can change, the nodes whose
-        inferences it can change, and their neighbourhood as the write leaves it."""
+    def _validate(self, delta: Delta) -> tuple[ValidationReport, _Surroundings]:
+        """The report on the nodes whose verdict ``delta`` can change, and what the
+        write's inference patch starts from."""
         focus = focus_nodes(self.store, delta, self._dependencies)
         touched = touched_nodes(delta) | focus
-        before = stored_context(self.store, focus) | stored_context(
-            self.store, touched - focus, describe_neighbours=False
-        )
-        after = {(s, p, o) for s, p, o, _g in (before - delta.removed) | delta.added}
+        # Of the other touched nodes (a firm, a customer the write links to) only what
+        # they say is read, not who links to them: that grows with the store.
+        before = stored_context(self.store, focus) | stored_statements(self.store, touched - focus)
+        after = _applied(before, delta)
         present = {s for s, _p, _o in after}
         # The shapes read the ontology too (subclasses, the typing and value areas of
         # controlled-list individuals): the validator holds it beside the data.
         report = self._validator.validate_triples(after, focus=focus & present)
-        return report, touched, after
+        return report, _Surroundings(focus, touched, after)
 
-    def _inference_patch(
-        self, focus: set[URIRef], after: set[Triple]
-    ) -> tuple[set[Quad], set[Quad]]:
-        """Inferred quads to remove and to add so the inferred graph matches ``after``."""
-        entailed = self._reasoner.entailments_about(focus, after)
+    def _inference_patch(self, delta: Delta, around: _Surroundings) -> tuple[set[Quad], set[Quad]]:
+        """Inferred quads to remove and to add so the inferred graph holds what follows
+        from the data as ``delta`` leaves it."""
+        if not delta.removed:
+            patch = self._additions_patch(delta, around)
+            if patch is not None:
+                return patch
+        # Entailments about a touched node are recomputed from all that surrounds it.
+        hubs = around.touched - around.focus
+        after = around.after | _applied(
+            stored_context(self.store, hubs, describe_neighbours=False), delta
+        )
+        entailed = self._reasoner.entailments_about(around.touched, after)
         new = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed}
-        old = {q for node in focus for q in self.store.quads(node, None, None, INFERRED_GRAPH)}
+        old = {
+            q for node in around.touched for q in self.store.quads(node, None, None, INFERRED_GRAPH)
+        }
         return old - new, new - old
+
+    def _additions_patch(
+        self, delta: Delta, around: _Surroundings
+    ) -> tuple[set[Quad], set[Quad]] | None:
+        """The patch of a delta that only adds, without reading who links to the touched
+        nodes; None when it must be recomputed the full way.
+
+        OWL 2 RL is monotone: adding data only adds entailments, and those about a
+        touched node follow from the new triples with what the node says. Only a new
+        type of an existing node can entail something about the nodes linking to it
+        (``someValuesFrom``): then the full way is taken.
+        """
+        entailed = self._reasoner.entailments_about(around.touched, around.after)
+        new = {
+            q
+            for q in ((s, p, o, INFERRED_GRAPH) for s, p, o in entailed)
+            if not _stored(self.store, q)
+        }
+        existing = around.touched - around.focus
+        if any(p == RDF.type and s in existing for s, p, _o, _g in new):
+            return None
+        # What is now asserted is no longer kept as inferred.
+        now_asserted = {(s, p, o, INFERRED_GRAPH) for s, p, o, _g in delta.added}
+        return {q for q in now_asserted if _stored(self.store, q)}, new
 
     def erase_customer(
         self, customer: URIRef, context: WriteContext | None = None
@@ -313,6 +353,21 @@ class KnowledgeGraph:
         """
         with self._write_lock:
             return self.store.restore(source, fmt)
+
+
+@dataclass(frozen=True)
+class _Surroundings:
+    """The nodes a write's verdict (``focus``) and inferences (``touched``) may change,
+    and the triples around them as the write leaves them (``after``)."""
+
+    focus: set[URIRef]
+    touched: set[URIRef]
+    after: set[Triple]
+
+
+def _applied(quads: set[Quad], delta: Delta) -> set[Triple]:
+    """The triples of ``quads`` as ``delta`` leaves them."""
+    return {(s, p, o) for s, p, o, _g in (quads - delta.removed) | delta.added}
 
 
 def _stored(store: Store, quad: Quad) -> bool:

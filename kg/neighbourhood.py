@@ -79,10 +79,7 @@ def stored_context(
     ``describe_neighbours`` also what the nodes they link to say, the types one step
     further, and what the nodes linking to them say (shape paths go three steps deep,
     both ways)."""
-    branches = [
-        "GRAPH ?g { ?n ?p ?o } BIND(?n AS ?s)",
-        "GRAPH ?g { ?s ?p ?n } BIND(?n AS ?o)",
-    ]
+    branches = [_STATEMENTS, "GRAPH ?g { ?s ?p ?n } BIND(?n AS ?o)"]
     if describe_neighbours:
         branches += [
             f"GRAPH ?g0 {{ ?n ?q ?s }} {_NOT_SYSTEM_0} GRAPH ?g {{ ?s ?p ?o }}",
@@ -90,6 +87,19 @@ def stored_context(
             f"GRAPH ?g0 {{ ?n ?q ?m }} {_NOT_SYSTEM_0} GRAPH ?g1 {{ ?m ?r ?s }} "
             f"GRAPH ?g {{ ?s a ?o }} BIND(<{RDF.type}> AS ?p)",
         ]
+    return _quads_around(store, nodes, branches)
+
+
+def stored_statements(store: Store, nodes: Iterable[URIRef]) -> set[Quad]:
+    """Data-graph quads whose subject is one of ``nodes`` (not who links to them: a
+    firm is linked to by every interaction with it)."""
+    return _quads_around(store, nodes, [_STATEMENTS])
+
+
+_STATEMENTS = "GRAPH ?g { ?n ?p ?o } BIND(?n AS ?s)"
+
+
+def _quads_around(store: Store, nodes: Iterable[URIRef], branches: list[str]) -> set[Quad]:
     quads: set[Quad] = set()
     for chunk in _chunks(sorted(nodes)):
         # The nodes are bound inside every branch: Oxigraph does not push a VALUES
