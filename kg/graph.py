@@ -161,8 +161,8 @@ class KnowledgeGraph:
         # store writes them ("40"^^xsd:nonNegativeInteger is stored as xsd:integer), so
         # a value loaded again is not validated as a second, different value.
         delta = Delta(
-            removed=frozenset(q for q in delta.removed if _stored(self.store, q)),
-            added=frozenset(q for q in delta.added if not _stored(self.store, q)),
+            removed=frozenset(self.store.held(delta.removed)),
+            added=delta.added - self.store.held(delta.added),
         )
         if delta.is_empty:
             return WriteReceipt(None, 0, 0, 0, 0, ValidationReport())
@@ -237,17 +237,14 @@ class KnowledgeGraph:
         (``someValuesFrom``): then the full way is taken.
         """
         entailed = self._reasoner.entailments_about(around.touched, around.after)
-        new = {
-            q
-            for q in ((s, p, o, INFERRED_GRAPH) for s, p, o in entailed)
-            if not _stored(self.store, q)
-        }
+        entailed_quads = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed}
+        new = entailed_quads - self.store.held(entailed_quads)
         existing = around.touched - around.focus
         if any(p == RDF.type and s in existing for s, p, _o, _g in new):
             return None
         # What is now asserted is no longer kept as inferred.
         now_asserted = {(s, p, o, INFERRED_GRAPH) for s, p, o, _g in delta.added}
-        return {q for q in now_asserted if _stored(self.store, q)}, new
+        return self.store.held(now_asserted), new
 
     def erase_customer(
         self, customer: URIRef, context: WriteContext | None = None
@@ -368,10 +365,6 @@ class _Surroundings:
 def _applied(quads: set[Quad], delta: Delta) -> set[Triple]:
     """The triples of ``quads`` as ``delta`` leaves them."""
     return {(s, p, o) for s, p, o, _g in (quads - delta.removed) | delta.added}
-
-
-def _stored(store: Store, quad: Quad) -> bool:
-    return next(store.quads(*quad), None) is not None
 
 
 # What the HTTP layer may use; it never imports kg.store itself.

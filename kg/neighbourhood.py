@@ -63,7 +63,7 @@ def _linked(store: Store, nodes: set[URIRef], predicate: URIRef, inverse: bool) 
     """Stored X with ``X predicate n`` (or ``n predicate X`` when inverse), n in nodes."""
     found: set[URIRef] = set()
     pattern = "?n <{p}> ?x" if inverse else "?x <{p}> ?n"
-    for chunk in _chunks(sorted(n for n in nodes if is_data_node(n))):
+    for chunk in _chunks(sorted((n for n in nodes if is_data_node(n)), key=str)):
         rows = store.select(
             f"SELECT DISTINCT ?x WHERE {{ VALUES ?n {{ {_values(chunk)} }} "
             f"GRAPH ?g {{ {pattern.format(p=predicate)} }} {_NOT_SYSTEM} }}"
@@ -101,7 +101,7 @@ _STATEMENTS = "GRAPH ?g { ?n ?p ?o } BIND(?n AS ?s)"
 
 def _quads_around(store: Store, nodes: Iterable[URIRef], branches: list[str]) -> set[Quad]:
     quads: set[Quad] = set()
-    for chunk in _chunks(sorted(nodes)):
+    for chunk in _chunks(sorted(nodes, key=str)):
         # The nodes are bound inside every branch: Oxigraph does not push a VALUES
         # outside a UNION into it, and evaluates each branch over the whole store
         # first (measured: 5.9 s against 0.02 s for 400 nodes on a 35k-quad store).

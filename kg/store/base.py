@@ -164,6 +164,11 @@ class Store(Protocol):
         """Stored quads matching a pattern (``None`` matches anything)."""
         ...
 
+    def held(self, quads: Iterable[Quad]) -> set[Quad]:
+        """Those of ``quads`` the store holds, matched as the store writes them
+        (``"40"^^xsd:nonNegativeInteger`` matches the stored ``"40"^^xsd:integer``)."""
+        ...
+
     def graphs(self) -> list[URIRef]:
         """Names of the non-empty named graphs."""
         ...

@@ -305,6 +305,11 @@ class RemoteStore:
         check_answer_format(query_form(sparql) in {"CONSTRUCT", "DESCRIBE"}, media_type)
         return self._query(sparql, dataset, media_type).content
 
+    def held(self, quads: Iterable[Quad]) -> set[Quad]:
+        """One pattern query per quad (the engine matches a pattern's literal as it
+        stores it; a VALUES join would compare terms and miss canonical forms)."""
+        return {quad for quad in quads if next(self.quads(*quad), None) is not None}
+
     def quads(
         self,
         subject: Term | None = None,

@@ -39,6 +39,19 @@ def test_commit_adds_and_removes_in_one_step(store: Store):
     assert store.count() == len(quads())
 
 
+def test_held_names_the_stored_quads_among_those_asked(store: Store):
+    store.commit(removed=[], added=quads())
+    missing = {
+        (A, P, C, G1),
+        (A, P, B, G2),
+        (C, URIRef(EX + "n"), Literal("6", datatype=XSD.integer), G2),
+    }
+    assert store.held(quads() | missing) == quads()
+    # A value in another lexical form of the same number is the stored one.
+    five = (C, URIRef(EX + "n"), Literal("5", datatype=XSD.nonNegativeInteger), G2)
+    assert store.held([five]) == {five}
+
+
 def test_literals_keep_their_value_datatype_and_language(store: Store):
     store.commit(removed=[], added=quads())
     [number] = [q[2] for q in store.quads(C, URIRef(EX + "n"))]
