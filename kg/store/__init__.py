@@ -10,7 +10,8 @@ def open_store(settings: Settings) -> Store:
     """The store the settings name.
 
     The remote store (a SPARQL engine over HTTP) when ``settings.remote_query_url`` is
-    set, else the embedded on-disk store at ``settings.store``.
+    set, else the embedded on-disk store at ``settings.store`` (with its reads answered
+    from memory when ``settings.memory_reads``).
     Raises:
         StoreLocked: another process has the embedded store's directory open.
         StoreError: the directory cannot be opened, or the remote settings are incomplete
@@ -48,4 +49,8 @@ def open_store(settings: Settings) -> Store:
             raise StoreError(f"CKM_REMOTE_ENGINE: {error}") from error
     from kg.store.embedded import EmbeddedStore
 
+    if settings.memory_reads:
+        from kg.store.resident import ResidentStore
+
+        return ResidentStore(EmbeddedStore(settings.store))
     return EmbeddedStore(settings.store)

@@ -10,9 +10,10 @@ import pytest
 from kg.store.base import Store
 from kg.store.embedded import EmbeddedStore
 from kg.store.remote import RemoteStore
+from kg.store.resident import ResidentStore
 from tests.engines import EngineServer
 
-BACKENDS = ["embedded", "oxigraph-server", "virtuoso"]
+BACKENDS = ["embedded", "resident", "oxigraph-server", "virtuoso"]
 
 
 def _emptied_store(server: EngineServer) -> Iterator[RemoteStore]:
@@ -43,6 +44,9 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     if request.param == "virtuoso":
         yield request.getfixturevalue("virtuoso_store")
         return
-    backend = EmbeddedStore(tmp_path / "store")
+    backend: EmbeddedStore | ResidentStore = EmbeddedStore(tmp_path / "store")
+    if request.param == "resident":
+        backend = ResidentStore(backend)
+        assert backend.wait_until_resident(30)
     yield backend
     backend.close()
