@@ -68,6 +68,11 @@ class ValidationReport:
     def warnings(self) -> list[ValidationResult]:
         return [r for r in self.results if r.severity != "Violation"]
 
+    def about(self, nodes: set) -> ValidationReport:
+        """The results whose focus node is one of ``nodes``."""
+        names = {str(node) for node in nodes}
+        return ValidationReport(tuple(r for r in self.results if r.focus_node in names))
+
     def as_dict(self) -> dict:
         return {
             "conforms": self.conforms,

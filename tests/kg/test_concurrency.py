@@ -4,10 +4,13 @@ readers always see whole writes."""
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
-from kg.graph import KnowledgeGraph
-from tests.kg.conftest import turtle_delta
+import pytest
+
+from kg.graph import KnowledgeGraph, ValidationRefused, WriteReceipt
+from tests.kg.conftest import EX, turtle_delta
 
 
 def interaction_with_knowledge(n: int) -> str:
@@ -63,3 +66,63 @@ def test_readers_never_see_half_a_write(small: KnowledgeGraph):
         "{ ?i ckm:channel ckm:Email }"
     )
     assert int(count[0]["n"]) == 30
+
+
+@pytest.mark.parametrize("with_invalid", [False, True], ids=["all-valid", "two-invalid"])
+def test_writes_queued_behind_a_write_are_committed_together_each_with_its_verdict(
+    small: KnowledgeGraph, with_invalid: bool
+):
+    """While one write holds the lock, more queue up: the 10 valid ones are committed
+    in ONE commit, or one by one when the group holds invalid writes, each with its own
+    provenance activity and counts; the invalid ones are refused with reports about
+    their own nodes only, and nothing of them is written."""
+    valid = [turtle_delta(interaction_with_knowledge(n)) for n in range(100, 110)]
+    invalid = (
+        []
+        if not with_invalid
+        else [
+            turtle_delta("ex:i42 ckm:satisfaction 9 ."),
+            turtle_delta("ex:bella ckm:country 'Austria' ."),
+        ]
+    )
+    deltas = valid[:5] + invalid[:1] + valid[5:] + invalid[1:]
+    outcomes: dict[int, object] = {}
+
+    def write(index: int) -> None:
+        try:
+            outcomes[index] = small.write(deltas[index])
+        except ValidationRefused as refusal:
+            outcomes[index] = refusal
+
+    queue = small._group_commit._queue
+    versions_before = int(small.store.version())  # the embedded store counts its commits
+    with small._write_lock:
+        threads = [threading.Thread(target=write, args=(i,)) for i in range(len(deltas))]
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 30
+        while len(queue) < len(deltas) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(queue) == len(deltas), "the writers did not queue up"
+    for thread in threads:
+        thread.join(60)
+    commits = int(small.store.version()) - versions_before
+    assert commits == (10 if with_invalid else 1)
+    receipts = [outcomes[i] for i, d in enumerate(deltas) if d in valid]
+    refusals = [outcomes[i] for i, d in enumerate(deltas) if d in invalid]
+    assert all(isinstance(r, WriteReceipt) for r in receipts)
+    assert [r.added for r in receipts] == [len(d.added) for d in valid]
+    activities = {r.activity for r in receipts}
+    assert len(activities) == 10 and None not in activities
+    for activity in activities:
+        assert small.ask(f"ASK {{ <{activity}> a <http://www.w3.org/ns/prov#Activity> }}")
+    assert all(isinstance(r, ValidationRefused) for r in refusals)
+    if with_invalid:
+        assert {v.focus_node for v in refusals[0].report.violations} == {EX + "i42"}
+        assert {v.focus_node for v in refusals[1].report.violations} == {EX + "bella"}
+    assert not small.ask("ASK { ?i <https://w3id.org/ckm#satisfaction> 9 }")
+    count = small.select(
+        "PREFIX ckm: <https://w3id.org/ckm#> SELECT (COUNT(?i) AS ?n) WHERE "
+        "{ ?i ckm:channel ckm:Email }"
+    )
+    assert int(count[0]["n"]) == 10
