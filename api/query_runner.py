@@ -3,8 +3,9 @@ policy, a deadline and a row limit. Reads only; never writes."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+
+import orjson
 
 from api.errors import Problem
 from api.limits import within_deadline
@@ -60,7 +61,7 @@ async def answer_query(
     except ValueError:  # the lexer missed a graph form hidden behind unusual syntax
         media_type = negotiate(accept, GRAPH_SYNTAXES)
         return Answer(await _run(graph, settings, sparql, media_type, dataset), media_type)
-    results, cut = truncated(json.loads(raw), settings.result_limit)
+    results, cut = truncated(orjson.loads(raw), settings.result_limit)
     if "boolean" in results and media_type not in BOOLEAN_RESULTS.values():
         raise Problem(406, "an ASK answer is served as SPARQL JSON or XML", "not-acceptable")
     return Answer(WRITERS[media_type](results), media_type, cut)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
+
+import orjson
 
 Term = dict[str, object]
 Results = dict[str, object]
@@ -25,7 +26,7 @@ def truncated(results: Results, limit: int) -> tuple[Results, bool]:
 
 
 def to_json(results: Results) -> bytes:
-    return json.dumps(results, ensure_ascii=False).encode()
+    return orjson.dumps(results)
 
 
 def to_xml(results: Results) -> bytes:

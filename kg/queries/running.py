@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
+
+import orjson
 
 from kg.graph import KnowledgeGraph
 from kg.queries.binding import bind
@@ -32,4 +33,4 @@ def results_json(graph: KnowledgeGraph, name: str, params: Mapping[str, str]) ->
         QueryTimeout, StoreError: the store could not answer.
     """
     sparql = bound_sparql(name, params)
-    return json.loads(graph.query_serialized(sparql, RESULTS_JSON))
+    return orjson.loads(graph.query_serialized(sparql, RESULTS_JSON))

@@ -10,11 +10,11 @@ still run to completion inside Oxigraph, which cannot be interrupted.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+import orjson
 import pyoxigraph as ox
 
 from kg.store.base import QueryTimeout
@@ -68,7 +68,7 @@ def solutions_json(
             break
         rows.append({n: _term(solution[n]) for n in names if solution[n] is not None})
     answer = {"head": {"vars": names}, "results": {"bindings": rows}}
-    return json.dumps(answer, ensure_ascii=False).encode()
+    return orjson.dumps(answer)
 
 
 def _term(term) -> dict:
