@@ -35,6 +35,7 @@ from kg.neighbourhood import (
 from kg.provenance import WriteContext, activity_record
 from kg.reasoning import Reasoner
 from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
+from kg.rules import CompiledReasoner
 from kg.shape_paths import ShapeDependencies
 from kg.store import open_store
 from kg.store.base import (
@@ -110,7 +111,9 @@ class KnowledgeGraph:
 
     @functools.cached_property
     def _reasoner(self) -> Reasoner:
-        return Reasoner(self._ontology)
+        # The OWL 2 RL rules the ontology triggers, compiled once; ``reasonable`` runs
+        # only for data the compiled rules do not cover (see kg.rules).
+        return CompiledReasoner(self._ontology)
 
     @classmethod
     def open(cls, settings: Settings) -> KnowledgeGraph:
