@@ -20,6 +20,11 @@ class Settings(BaseSettings):
     )
     query_timeout_s: float = Field(30.0, gt=0, description="Wall-clock limit of one query.")
     result_limit: int = Field(100_000, gt=0, description="Most rows one query may return.")
+    validator: Literal["compiled", "pyshacl"] = Field(
+        "compiled",
+        description="Who checks writes against the shapes: the shapes compiled to SPARQL "
+        "and run by Oxigraph (fast), or pySHACL (the reference; 10-20x slower).",
+    )
     memory_reads: bool = Field(
         False,
         description="Answer reads from a copy of the embedded store held in memory "

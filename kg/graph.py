@@ -36,6 +36,7 @@ from kg.provenance import WriteContext, activity_record
 from kg.reasoning import Reasoner
 from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
 from kg.rules import CompiledReasoner
+from kg.shacl import CompiledValidator
 from kg.shape_paths import ShapeDependencies
 from kg.store import open_store
 from kg.store.base import (
@@ -102,8 +103,12 @@ class KnowledgeGraph:
         return Graph().parse(ONTOLOGY_TTL, format="turtle")
 
     @functools.cached_property
-    def _validator(self) -> ShapesValidator:
-        return ShapesValidator(ontology=self._ontology)
+    def _validator(self) -> ShapesValidator | CompiledValidator:
+        # The shapes compiled to SPARQL and run by Oxigraph; pySHACL is the reference
+        # (``CKM_VALIDATOR=pyshacl``) that the differential tests compare it with.
+        if self.settings.validator == "pyshacl":
+            return ShapesValidator(ontology=self._ontology)
+        return CompiledValidator(ontology=self._ontology)
 
     @functools.cached_property
     def _dependencies(self) -> ShapeDependencies:

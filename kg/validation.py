@@ -186,7 +186,7 @@ class ShapesValidator:
         results = [
             r for r in _results(report_graph) if wanted is None or URIRef(r.focus_node) in wanted
         ]
-        return ValidationReport(tuple(sorted(set(results), key=_sort_key)))
+        return ValidationReport(tuple(sorted(set(results), key=result_order)))
 
 
 class _PreparedQueryGraph(Graph):
@@ -208,7 +208,7 @@ def _prepared(text: str):
     return prepareQuery(text)
 
 
-def _sort_key(r: ValidationResult):
+def result_order(r: ValidationResult):
     return (r.severity != "Violation", r.severity, r.focus_node, r.path or "", r.message)
 
 
