@@ -234,17 +234,22 @@ class KnowledgeGraph:
     def _validate(self, delta: Delta) -> tuple[ValidationReport, _Surroundings]:
         """The report on the nodes whose verdict ``delta`` can change, and what the
         write's inference patch starts from."""
-        focus = focus_nodes(self.store, delta, self._dependencies)
-        touched = touched_nodes(delta) | focus
+        named = touched_nodes(delta)
+        # Nodes the store does not mention have no stored context to read.
+        unstored = frozenset(named - self.store.mentioned(named))
+        focus = focus_nodes(self.store, delta, self._dependencies, unstored)
+        touched = named | focus
         # Of the other touched nodes (a firm, a customer the write links to) only what
         # they say is read, not who links to them: that grows with the store.
-        before = stored_context(self.store, focus) | stored_statements(self.store, touched - focus)
+        before = stored_context(self.store, focus - unstored) | stored_statements(
+            self.store, touched - focus - unstored
+        )
         after = _applied(before, delta)
         present = {s for s, _p, _o in after}
         # The shapes read the ontology too (subclasses, the typing and value areas of
         # controlled-list individuals): the validator holds it beside the data.
         report = self._validator.validate_triples(after, focus=focus & present)
-        return report, _Surroundings(focus, touched, after)
+        return report, _Surroundings(focus, touched, unstored, after)
 
     def _inference_patch(self, delta: Delta, around: _Surroundings) -> tuple[set[Quad], set[Quad]]:
         """Inferred quads to remove and to add so the inferred graph holds what follows
@@ -254,7 +259,7 @@ class KnowledgeGraph:
             if patch is not None:
                 return patch
         # Entailments about a touched node are recomputed from all that surrounds it.
-        hubs = around.touched - around.focus
+        hubs = around.touched - around.focus - around.unstored
         after = around.after | _applied(
             stored_context(self.store, hubs, describe_neighbours=False), delta
         )
@@ -278,7 +283,9 @@ class KnowledgeGraph:
         """
         entailed = self._reasoner.entailments_about(around.touched, around.after)
         entailed_quads = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed}
-        new = entailed_quads - self.store.held(entailed_quads)
+        # Nothing is stored about a node the store did not mention.
+        maybe_stored = {q for q in entailed_quads if q[0] not in around.unstored}
+        new = entailed_quads - self.store.held(maybe_stored)
         existing = around.touched - around.focus
         if any(p == RDF.type and s in existing for s, p, _o, _g in new):
             return None
@@ -407,10 +414,12 @@ def _independent(deltas: list[Delta]) -> bool:
 @dataclass(frozen=True)
 class _Surroundings:
     """The nodes a write's verdict (``focus``) and inferences (``touched``) may change,
-    and the triples around them as the write leaves them (``after``)."""
+    those of its nodes the store does not mention (``unstored``), and the triples
+    around them as the write leaves them (``after``)."""
 
     focus: set[URIRef]
     touched: set[URIRef]
+    unstored: frozenset[URIRef]
     after: set[Triple]
 
 

@@ -38,9 +38,17 @@ def touched_nodes(delta: Delta) -> set[URIRef]:
     return nodes
 
 
-def focus_nodes(store: Store, delta: Delta, dependencies: ShapeDependencies) -> set[URIRef]:
+def focus_nodes(
+    store: Store,
+    delta: Delta,
+    dependencies: ShapeDependencies,
+    unstored: frozenset[URIRef] = frozenset(),
+) -> set[URIRef]:
     """The nodes whose SHACL verdict the delta can change: the subjects of its quads and
-    the nodes whose shapes read a changed triple along a path (the shapes say which)."""
+    the nodes whose shapes read a changed triple along a path (the shapes say which).
+
+    ``unstored`` are nodes of the delta the store does not mention: nothing stored links
+    to them, so the store is not asked (most nodes of a bulk write are new)."""
     changed = [(s, p, o) for s, p, o, _g in delta.removed | delta.added]
     by_predicate: dict[URIRef, list[tuple]] = {}
     for s, p, o in changed:
@@ -53,7 +61,8 @@ def focus_nodes(store: Store, delta: Delta, dependencies: ShapeDependencies) -> 
             for s, o in by_predicate.get(predicate, ())
             if (s if inverse else o) in nodes
         }
-        return {n for n in found | _linked(store, nodes, predicate, inverse) if is_data_node(n)}
+        linked = _linked(store, nodes - unstored, predicate, inverse)
+        return {n for n in found | linked if is_data_node(n)}
 
     subjects = {s for s, _p, _o in changed if is_data_node(s)}
     return subjects | {n for n in dependencies.dependents(changed, walk_back) if is_data_node(n)}

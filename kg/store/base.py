@@ -169,6 +169,11 @@ class Store(Protocol):
         (``"40"^^xsd:nonNegativeInteger`` matches the stored ``"40"^^xsd:integer``)."""
         ...
 
+    def mentioned(self, nodes: Iterable[URIRef]) -> set[URIRef]:
+        """Those of ``nodes`` that a stored quad names as its subject or object (a node
+        it does not name has no stored context to read)."""
+        ...
+
     def graphs(self) -> list[URIRef]:
         """Names of the non-empty named graphs."""
         ...

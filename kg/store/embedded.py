@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
+from rdflib.term import URIRef
 
 from kg.store.base import (
     Dataset,
@@ -169,6 +170,15 @@ class EmbeddedStore:
     def held(self, quads: Iterable[Quad]) -> set[Quad]:
         # One lookup per quad inside Oxigraph: 3x faster than a pattern per quad.
         return {quad for quad in quads if quad_to_ox(quad) in self._store}
+
+    def mentioned(self, nodes: Iterable[URIRef]) -> set[URIRef]:
+        return {node for node in nodes if self._names(to_ox(node))}
+
+    def _names(self, node: ox.NamedNode) -> bool:
+        as_subject = self._store.quads_for_pattern(node, None, None, None)
+        return next(as_subject, None) is not None or (
+            next(self._store.quads_for_pattern(None, None, node, None), None) is not None
+        )
 
     def graphs(self) -> list:
         return sorted(from_ox(g) for g in self._store.named_graphs())

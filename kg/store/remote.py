@@ -310,6 +310,20 @@ class RemoteStore:
         stores it; a VALUES join would compare terms and miss canonical forms)."""
         return {quad for quad in quads if next(self.quads(*quad), None) is not None}
 
+    def mentioned(self, nodes: Iterable[URIRef]) -> set[URIRef]:
+        """One query per 200 nodes (the nodes bound inside each branch of its UNION)."""
+        ordered = sorted(nodes, key=str)
+        found: set[URIRef] = set()
+        for start in range(0, len(ordered), 200):
+            values = " ".join(_pattern_term(n, "?n") for n in ordered[start : start + 200])
+            branches = (
+                f"{{ VALUES ?n {{ {values} }} {self._every_graph(pattern)} }}"
+                for pattern in ("?n ?p ?o", "?s ?p ?n")
+            )
+            sparql = f"SELECT DISTINCT ?n WHERE {{ {' UNION '.join(branches)} }}"
+            found.update(row["n"] for row in self._bindings(sparql, None, union=False))
+        return found
+
     def quads(
         self,
         subject: Term | None = None,

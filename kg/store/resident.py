@@ -16,6 +16,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from rdflib.term import URIRef
+
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Term, Triple
 from kg.store.embedded import EmbeddedStore
 
@@ -96,6 +98,9 @@ class ResidentStore:
 
     def held(self, quads: Iterable[Quad]) -> set[Quad]:
         return self._reader.held(quads)
+
+    def mentioned(self, nodes: Iterable[URIRef]) -> set[URIRef]:
+        return self._reader.mentioned(nodes)
 
     def graphs(self) -> list:
         return self._reader.graphs()

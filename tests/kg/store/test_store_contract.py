@@ -52,6 +52,22 @@ def test_held_names_the_stored_quads_among_those_asked(store: Store):
     assert store.held([five]) == {five}
 
 
+def test_mentioned_names_the_nodes_a_stored_quad_names(store: Store):
+    store.commit(removed=[], added=quads())
+    absent = URIRef(EX + "absent")
+    # A as a subject only, B as both, C as an object and a subject; G1 only names a graph.
+    assert store.mentioned([A, B, C, absent, G1]) == {A, B, C}
+    store.commit(
+        removed=[
+            (A, P, B, G1),
+            (A, NAME, Literal('Åsa "quoted"\nnewline'), G1),
+            (A, NAME, Literal("Asa", lang="sv"), G1),
+        ],
+        added=[],
+    )
+    assert store.mentioned([A, B]) == {B}
+
+
 def test_literals_keep_their_value_datatype_and_language(store: Store):
     store.commit(removed=[], added=quads())
     [number] = [q[2] for q in store.quads(C, URIRef(EX + "n"))]
