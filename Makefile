@@ -9,7 +9,7 @@ STORE ?= data/store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test stress lint format bench ontology clean
+.PHONY: install run test stress lint format bench bench-quick ontology clean
 
 install: $(STAMP) $(UI_STAMP)
 
@@ -50,8 +50,16 @@ ontology: install
 	$(BIN)/ckm ontology build
 	$(BIN)/ckm ontology diagram
 
+# Issue 8's side-by-side benchmarks at sizes S (≈ 20k interactions) and M (≈ 200k) on
+# generated data (made once into bench/.cache/); tables and charts go to docs/bench/.
+# On 2 cores: S about 30 minutes, M about an hour (plus ≈ 10 minutes to generate M once).
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench --size S
+	$(BIN)/python -m bench --size M
+
+# The same at a small size (≈ 2k interactions), a few minutes: for development.
+bench-quick: install
+	$(BIN)/python -m bench --size quick
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache $(UI)/node_modules

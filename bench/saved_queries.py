@@ -1,85 +1,199 @@
-"""``python -m bench.saved_queries --store DIR``: time every saved query on a store.
+"""Every saved analyst query through ``kg``, on raw pyoxigraph and on rdflib.
 
-Each query runs as the API runs it (parameters bound by ``kg.queries``, the answer
-serialised as SPARQL JSON by the store), once without parameters and once for one firm
-when it takes a ``firm``; then the same SPARQL text on raw pyoxigraph opened on the same
-directory (the plain engine, union default graph), for the ratio of ``kg``'s overhead.
-The best of ``--repeat`` runs is printed as a Markdown table. Make the store with
-``ckm --store DIR demo --customers 2000``.
+``kg`` runs a query as the API does (``KnowledgeGraph.query_serialized``, SPARQL JSON);
+raw pyoxigraph runs the same text on the same store directory (union default graph,
+JSON serialisation); rdflib runs it in memory on the whole data set
+(S and below, each query capped). Cold is the first run after opening the store anew;
+warm is the median of the next ``repeat`` runs. ``kg`` and raw must return the same rows.
+
+``python -m bench.saved_queries --store DIR`` times them on any store.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Dataset
 
+from bench.capped import capped, cell
+from bench.charts import write_chart
+from bench.report import Report, Table, ms, ratio
 from kg.config import Settings
 from kg.graph import KnowledgeGraph
 from kg.queries import bound_sparql, saved_queries
+from kg.store.base import QueryTimeout
+from kg.store.embedded import EmbeddedStore
 
 RESULTS_JSON = "application/sparql-results+json"
 
 
-def best_of(work: Callable[[], bytes], repeat: int) -> tuple[float, bytes]:
-    """The fastest of ``repeat`` runs of ``work`` in milliseconds, and its answer."""
-    best, body = float("inf"), b""
+@dataclass(frozen=True)
+class Timing:
+    """Cold and warm seconds of one query on one engine, and its answer."""
+
+    cold: float
+    warm: float
+    body: bytes
+
+
+def timed(work: Callable[[], bytes], repeat: int) -> Timing:
+    """The first run, then the median of ``repeat`` more."""
+    started = time.perf_counter()
+    body = work()
+    cold = time.perf_counter() - started
+    runs = []
     for _ in range(repeat):
         started = time.perf_counter()
-        body = work()
-        best = min(best, time.perf_counter() - started)
-    return best * 1000, body
+        work()
+        runs.append(time.perf_counter() - started)
+    return Timing(cold, statistics.median(runs) if runs else cold, body)
 
 
-def run(store: Path, firm: str, repeat: int) -> None:
-    graph = KnowledgeGraph.open(Settings(store=store))
-    # The plain engine on the same directory (read-only: the graph holds the lock).
-    engine = ox.Store.read_only(str(store))
+def rows_of(body: bytes) -> list[str]:
+    """The answer's rows in a canonical order, to compare two engines' answers."""
+    bindings = json.loads(body)["results"]["bindings"]
+    return sorted(json.dumps(row, sort_keys=True) for row in bindings)
 
-    def through_kg(sparql: str) -> Callable[[], bytes]:
-        return lambda: graph.query_serialized(sparql, RESULTS_JSON)
 
-    def raw(sparql: str) -> Callable[[], bytes]:
-        return lambda: engine.query(sparql, use_default_graph_as_union=True).serialize(
-            format=ox.QueryResultsFormat.JSON
+class Engines:
+    """``kg`` and raw pyoxigraph on one store directory, taking turns: each opens the
+    directory anew for each query (empty caches, so the first run is cold) and closes
+    it again (one process at a time may open it for writing, and a read-only second
+    opening can race a compaction)."""
+
+    def __init__(self, store: Path) -> None:
+        self.path = store
+        self.graph = KnowledgeGraph.open(Settings(store=store))
+        self.graph.store.close()
+
+    def through_kg(self, sparql: str, repeat: int) -> Timing:
+        self.graph.store = EmbeddedStore(self.path)
+        try:
+            return timed(lambda: self.graph.query_serialized(sparql, RESULTS_JSON), repeat)
+        finally:
+            self.graph.store.close()
+
+    def raw(self, sparql: str, repeat: int) -> Timing:
+        engine = ox.Store(str(self.path))
+        answer = timed(
+            lambda: engine.query(sparql, use_default_graph_as_union=True).serialize(
+                format=ox.QueryResultsFormat.JSON
+            ),
+            repeat,
         )
+        return answer
 
-    print(
-        "| query | kg, no parameters (ms) | rows | raw pyoxigraph (ms) | kg / raw "
-        "| kg, one firm (ms) | rows |"
-    )
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    try:
-        for name, query in saved_queries().items():
+
+def loaded_rdflib(data: Path) -> tuple[Dataset, float]:
+    """The whole data set in rdflib's memory store (union default graph), load seconds."""
+    started = time.perf_counter()
+    dataset = Dataset(default_union=True)
+    dataset.parse(data, format="nquads")
+    return dataset, time.perf_counter() - started
+
+
+def compare(
+    store: Path, repeat: int = 0, timed_out: list[str] | None = None
+) -> dict[str, tuple[Timing, Timing]]:
+    """Each saved query's (kg, raw) timings; raises AssertionError where rows differ.
+    A query past ``kg``'s time limit is left out (not run raw) and named in
+    ``timed_out``."""
+    timed_out = [] if timed_out is None else timed_out
+    engines = Engines(store)
+    found = {}
+    for name in saved_queries():
+        sparql = bound_sparql(name, {})
+        try:
+            ours = engines.through_kg(sparql, repeat)
+        except QueryTimeout:
+            timed_out.append(name)
+            continue
+        theirs = engines.raw(sparql, repeat)
+        if rows_of(ours.body) != rows_of(theirs.body):
+            raise AssertionError(f"{name}: kg and raw pyoxigraph answer differently")
+        found[name] = (ours, theirs)
+        print(f"  {name}: kg {ours.warm:.2f} s, raw {theirs.warm:.2f} s", flush=True)
+    return found
+
+
+def run(
+    report: Report, store: Path, rdflib_data: Path | None, repeat: int = 5, cap_s: float = 60
+) -> None:
+    """Add the saved-query table and chart for the store at ``store`` to ``report``."""
+    timed_out: list[str] = []
+    found = compare(store, repeat, timed_out)
+    if timed_out:
+        report.fact(
+            f"past kg's query time limit ({Settings().query_timeout_s:g} s), left out: "
+            + ", ".join(timed_out)
+        )
+    reference: dict[str, str] = {}
+    if rdflib_data is not None:
+        dataset, load_s = loaded_rdflib(rdflib_data)
+        report.fact(f"rdflib in-memory load of {len(dataset):,} quads: {load_s:.1f} s")
+        for name in found:
             sparql = bound_sparql(name, {})
-            raw_ms, _ = best_of(raw(sparql), repeat)
-            kg_ms, body = best_of(through_kg(sparql), repeat)
-            rows = len(json.loads(body)["results"]["bindings"])
-            cells = f"| {name} | {kg_ms:.1f} | {rows} | {raw_ms:.1f} | {kg_ms / raw_ms:.2f} |"
-            if query.parameter("firm") is not None:
-                firm_sparql = bound_sparql(name, {"firm": firm})
-                firm_ms, firm_body = best_of(through_kg(firm_sparql), repeat)
-                cells += f" {firm_ms:.1f} | {len(json.loads(firm_body)['results']['bindings'])} |"
-            else:
-                cells += " - | - |"
-            print(cells, flush=True)
-    finally:
-        graph.close()
+            reference[name] = cell(capped(lambda q=sparql: len(dataset.query(q)), cap_s), cap_s)
+        del dataset
+    table = Table(
+        f"Saved analyst queries ({len(found)}), size {report.size}",
+        [
+            "query",
+            "rows",
+            "kg cold ms",
+            "raw cold ms",
+            "kg warm ms",
+            "raw warm ms",
+            "kg / raw (warm)",
+            "rdflib ms (one run)",
+        ],
+        note=f"Warm: median of {repeat} runs after the cold one. Rows equal on kg and raw.",
+    )
+    for name, (ours, theirs) in found.items():
+        table.rows.append(
+            [
+                name,
+                str(len(rows_of(ours.body))),
+                ms(ours.cold),
+                ms(theirs.cold),
+                ms(ours.warm),
+                ms(theirs.warm),
+                ratio(ours.warm, theirs.warm),
+                reference.get(name, "-"),
+            ]
+        )
+    report.add(table)
+    ratios = sorted(o.warm / t.warm for o, t in found.values() if t.warm)
+    slowest = max(found.items(), key=lambda item: item[1][0].warm)
+    report.fact(
+        f"saved queries: median kg/raw {statistics.median(ratios):.2f}x, "
+        f"slowest warm through kg: {slowest[0]} {slowest[1][0].warm:.2f} s"
+    )
+    write_chart(
+        f"saved-queries-{report.size}",
+        f"Saved queries, warm median ms, size {report.size}",
+        list(found),
+        {
+            "kg": [ours.warm * 1000 for ours, _ in found.values()],
+            "raw pyoxigraph": [theirs.warm * 1000 for _, theirs in found.values()],
+        },
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, required=True, help="store directory")
-    parser.add_argument(
-        "--firm", default="http://localhost:8000/id/firm/medsoft", help="IRI for the firm runs"
-    )
-    parser.add_argument("--repeat", type=int, default=5, help="runs per query (best kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="warm runs per query")
     args = parser.parse_args()
-    run(args.store, args.firm, args.repeat)
+    report = Report("custom")
+    run(report, args.store, None, args.repeat)
 
 
 if __name__ == "__main__":

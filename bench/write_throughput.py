@@ -1,10 +1,10 @@
-"""Validated write throughput: one interaction at a time, and bulk batches, against
-pyshacl validating the whole resulting graph (what a home-grown rdflib script does)."""
+"""Validated write throughput on a store of one benchmark size: one interaction at a
+time (p50/p99) and bulk batches (interactions per second end to end), against pySHACL
+validating the whole resulting graph (what a home-grown rdflib script does)."""
 
 from __future__ import annotations
 
 import statistics
-import tempfile
 import time
 from pathlib import Path
 
@@ -12,14 +12,18 @@ import pyshacl
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
+from bench.capped import capped
+from bench.charts import write_chart
+from bench.dataset import BASE, DataSet
+from bench.report import Report, Table
 from kg.config import Settings
 from kg.delta import adding
 from kg.demo import demo_quads
-from kg.graph import KnowledgeGraph
+from kg.graph import DumpFormat, KnowledgeGraph
 from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
 from kg.vocab import CKM, DATA_GRAPH
 
-BASE = "http://localhost:8000/id/"
+__all__ = ["BASE", "fresh_interactions", "run"]
 
 
 def fresh_interactions(quads: list, count: int) -> list[list]:
@@ -51,40 +55,127 @@ def fresh_interactions(quads: list, count: int) -> list[list]:
     return groups
 
 
-def run(customers: int, batch_interactions: int) -> None:
-    quads = demo_quads(customers=customers, seed=11, base_iri=BASE)
-    groups = fresh_interactions(quads, 200 + batch_interactions)
-    singles, bulk = groups[:200], groups[200:]
-    with tempfile.TemporaryDirectory() as tmp:
-        graph = KnowledgeGraph.open(Settings(store=Path(tmp) / "store"))
+class TimedReasoner:
+    """The graph's reasoner, timing each per-write closure (the reasoning cost a commit
+    pays)."""
+
+    def __init__(self, reasoner) -> None:
+        self._reasoner = reasoner
+        self.seconds: list[float] = []
+
+    def entailments_about(self, nodes: set, data):
         started = time.perf_counter()
-        graph.write(adding(quads))
-        elapsed = time.perf_counter() - started
-        print(f"demo base, {customers:,} customers: {len(quads):,} quads in {elapsed:.1f} s")
-        latencies = []
-        for group in singles:
-            started = time.perf_counter()
-            graph.write(adding(group))
-            latencies.append(time.perf_counter() - started)
-        latencies.sort()
-        p50 = statistics.median(latencies) * 1000
-        p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
-        print(f"single interaction writes: n={len(latencies)} p50 {p50:.0f} ms p99 {p99:.0f} ms")
-        batch = [q for group in bulk for q in group]
+        try:
+            return self._reasoner.entailments_about(nodes, data)
+        finally:
+            self.seconds.append(time.perf_counter() - started)
+
+    def __getattr__(self, name: str):
+        return getattr(self._reasoner, name)
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile of ``values``."""
+    ordered = sorted(values)
+    return ordered[max(0, round(share * len(ordered)) - 1)]
+
+
+def _pyshacl_whole_graph(graph: KnowledgeGraph) -> tuple[Graph, Graph]:
+    whole = Graph().parse(ONTOLOGY_TTL)
+    for s, p, o, _g in graph.store.quads(graph=DATA_GRAPH):
+        whole.add((s, p, o))
+    return whole, Graph().parse(SHAPES_TTL)
+
+
+def run(
+    report: Report,
+    data: DataSet,
+    store: Path,
+    batch: int,
+    singles: int = 200,
+    pyshacl_cap_s: float | None = None,
+    rebuild: bool = False,
+) -> None:
+    """Restore ``data`` into ``store``, then time validated writes of new interactions;
+    pySHACL over the whole graph when ``pyshacl_cap_s`` is given, and the one-call
+    rebuild of the inferred graph when ``rebuild``."""
+    quads = demo_quads(customers=data.customers, seed=data.seed, base_iri=BASE)
+    groups = fresh_interactions(quads, singles + batch)
+    del quads
+    graph = KnowledgeGraph.open(Settings(store=store))
+    with data.path.open("rb") as source:
+        graph.restore(source, DumpFormat.NQUADS)
+    timed = TimedReasoner(graph._reasoner)
+    graph._reasoner = timed  # the one seam to see the per-commit reasoning time
+    table = Table(
+        f"Validated writes, size {report.size} ({data.quads:,} quads)", ["measurement", "result"]
+    )
+    if rebuild:
         started = time.perf_counter()
-        graph.write(adding(batch))
-        elapsed = time.perf_counter() - started
-        print(
-            f"bulk batch: {len(bulk):,} interactions ({len(batch):,} quads) in {elapsed:.1f} s"
-            f" = {len(bulk) / elapsed:,.0f} interactions/s"
+        graph.rebuild_inferences()
+        rebuilt = f"{time.perf_counter() - started:.1f} s"
+    else:
+        rebuilt = "not run: `reasonable` needs > 20 GB from S up (see bench/inference.py)"
+    table.rows.append(["full rebuild of the inferred graph, one reasoner call", rebuilt])
+    table.rows.append(
+        ["the same in pieces (bench/inference.py, at generation)", f"{data.reason_s:.1f} s"]
+    )
+    latencies = []
+    for group in groups[:singles]:
+        started = time.perf_counter()
+        graph.write(adding(group))
+        latencies.append(time.perf_counter() - started)
+    table.rows.append(
+        [
+            f"one interaction with its knowledge items per write, n = {singles}",
+            f"p50 {statistics.median(latencies) * 1000:.0f} ms, "
+            f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms",
+        ]
+    )
+    table.rows.append(
+        [
+            "of which OWL 2 RL reasoning per commit",
+            f"p50 {statistics.median(timed.seconds) * 1000:.0f} ms, "
+            f"p99 {percentile(timed.seconds, 0.99) * 1000:.0f} ms",
+        ]
+    )
+    bulk = [q for group in groups[singles:] for q in group]
+    started = time.perf_counter()
+    graph.write(adding(bulk))
+    bulk_s = time.perf_counter() - started
+    rates = {"kg bulk validated write": batch / bulk_s}
+    table.rows.append(
+        [
+            f"bulk: {batch:,} interactions ({len(bulk):,} quads) in one validated write",
+            f"{bulk_s:.1f} s = {batch / bulk_s:,.0f} interactions/s",
+        ]
+    )
+    if pyshacl_cap_s is not None:
+        whole, shapes = _pyshacl_whole_graph(graph)
+        interactions = len(set(whole.subjects(RDF.type, CKM.Interaction)))
+        outcome = capped(
+            lambda: pyshacl.validate(
+                whole, shacl_graph=shapes, inference="none", advanced=True, inplace=True
+            )[0],
+            pyshacl_cap_s,
         )
-        whole = Graph().parse(ONTOLOGY_TTL)
-        for s, p, o, g in graph.store.quads():
-            if g == DATA_GRAPH:
-                whole.add((s, p, o))
-        shapes = Graph().parse(SHAPES_TTL)
-        started = time.perf_counter()
-        pyshacl.validate(whole, shacl_graph=shapes, inference="none", advanced=True, inplace=True)
-        elapsed = time.perf_counter() - started
-        print(f"pyshacl over the whole resulting graph ({len(whole):,} triples): {elapsed:.1f} s")
-        graph.close()
+        if outcome is None:
+            result = f"> {pyshacl_cap_s:,.0f} s (stopped)"
+        else:
+            rates["pySHACL whole graph"] = interactions / outcome[0]
+            result = f"{outcome[0]:.1f} s = {interactions / outcome[0]:,.0f} interactions/s"
+        table.rows.append(
+            [
+                f"pySHACL over the whole resulting graph ({len(whole):,} triples, "
+                f"{interactions:,} interactions), validation only",
+                result,
+            ]
+        )
+    graph.close()
+    report.add(table)
+    write_chart(
+        f"writes-{report.size}",
+        f"Validated interactions per second, size {report.size}",
+        list(rates),
+        {"interactions/s": list(rates.values())},
+    )
