@@ -72,7 +72,6 @@ def run(size: str, extra: bool = False) -> Path:
             root / "writes",
             batch=1_000 if quick else 10_000,
             pyshacl_cap_s=PYSHACL_CAP_S.get(size),
-            rebuild=quick,
         )
     http_load.run(report, data, seconds=http_load.SECONDS[size])
     if extra:

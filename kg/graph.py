@@ -255,9 +255,7 @@ class KnowledgeGraph:
         """Inferred quads to remove and to add so the inferred graph holds what follows
         from the data as ``delta`` leaves it."""
         if not delta.removed:
-            patch = self._additions_patch(delta, around)
-            if patch is not None:
-                return patch
+            return self._additions_patch(delta, around)
         # Entailments about a touched node are recomputed from all that surrounds it.
         hubs = around.touched - around.focus - around.unstored
         after = around.after | _applied(
@@ -270,28 +268,35 @@ class KnowledgeGraph:
         }
         return old - new, new - old
 
-    def _additions_patch(
-        self, delta: Delta, around: _Surroundings
-    ) -> tuple[set[Quad], set[Quad]] | None:
-        """The patch of a delta that only adds, without reading who links to the touched
-        nodes; None when it must be recomputed the full way.
+    def _additions_patch(self, delta: Delta, around: _Surroundings) -> tuple[set[Quad], set[Quad]]:
+        """The patch of a delta that only adds, reading who links to a touched node only
+        when the write gives that node a new type.
 
         OWL 2 RL is monotone: adding data only adds entailments, and those about a
-        touched node follow from the new triples with what the node says. Only a new
-        type of an existing node can entail something about the nodes linking to it
-        (``someValuesFrom``): then the full way is taken.
+        touched node follow from the new triples with what the node says. A new type of
+        an existing node may combine with what links to it (an intersection with a
+        ``someValuesFrom`` over an inverse property): the entailments about that node
+        are then computed again with its incoming links too.
         """
         entailed = self._reasoner.entailments_about(around.touched, around.after)
-        entailed_quads = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed}
-        # Nothing is stored about a node the store did not mention.
-        maybe_stored = {q for q in entailed_quads if q[0] not in around.unstored}
-        new = entailed_quads - self.store.held(maybe_stored)
-        existing = around.touched - around.focus
-        if any(p == RDF.type and s in existing for s, p, _o, _g in new):
-            return None
+        new = self._unstored_inferences(entailed, around)
+        existing = around.touched - around.focus - around.unstored
+        retyped = {s for s, p, _o, _g in new if p == RDF.type and s in existing}
+        if retyped:
+            linked = stored_context(self.store, retyped, describe_neighbours=False)
+            wider = around.after | _applied(linked, delta)
+            entailed = self._reasoner.entailments_about(retyped, wider)
+            new |= self._unstored_inferences(entailed, around)
         # What is now asserted is no longer kept as inferred.
         now_asserted = {(s, p, o, INFERRED_GRAPH) for s, p, o, _g in delta.added}
         return self.store.held(now_asserted), new
+
+    def _unstored_inferences(self, entailed: set[Triple], around: _Surroundings) -> set[Quad]:
+        """``entailed`` as inferred quads, without those the store holds already."""
+        quads = {(s, p, o, INFERRED_GRAPH) for s, p, o in entailed}
+        # Nothing is stored about a node the store did not mention.
+        maybe_stored = {q for q in quads if q[0] not in around.unstored}
+        return quads - self.store.held(maybe_stored)
 
     def erase_customer(
         self, customer: URIRef, context: WriteContext | None = None
