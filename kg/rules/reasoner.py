@@ -41,9 +41,7 @@ class CompiledReasoner(Reasoner):
         # Types never output: the trivial ones and the ontology's anonymous classes
         # (restrictions), half of all that is derived.
         numbering = self._schema.numbering
-        unwanted = TRIVIAL_TYPES | {
-            o for _s, _p, o in self._schema.closure if isinstance(o, BNode)
-        }
+        unwanted = TRIVIAL_TYPES | {o for _s, _p, o in self._schema.closure if isinstance(o, BNode)}
         self._unwanted_types = {numbering.known(t) for t in unwanted} - {None}
         self.fallbacks = 0
 
