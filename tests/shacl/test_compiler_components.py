@@ -11,6 +11,7 @@ from rdflib.namespace import SH
 
 from kg.resources import SHAPES_TTL
 from kg.shacl import CompiledValidator, UnsupportedShape, compile_shapes
+from kg.validation import ValidationReport
 
 EX = Namespace("https://example.org/")
 PREFIXES = """
@@ -25,12 +26,17 @@ MESSAGE = 'sh:message "broken" '
 Row = tuple[str, str, str | None]
 
 
-def results(tmp_path: Path, shapes: str, data: str, focus=None) -> set[Row]:
-    """(focus local name, component local name, value) of every result."""
+def validated(tmp_path: Path, shapes: str, data: str, focus=None) -> ValidationReport:
+    """The compiled validator's report on ``data`` (Turtle) against ``shapes`` (Turtle)."""
     file = tmp_path / "shapes.ttl"
     file.write_text(PREFIXES + shapes, encoding="utf-8")
     graph = Graph().parse(data=PREFIXES + data, format="turtle")
-    report = CompiledValidator(shapes_file=file).validate_triples(set(graph), focus)
+    return CompiledValidator(shapes_file=file).validate_triples(set(graph), focus)
+
+
+def results(tmp_path: Path, shapes: str, data: str, focus=None) -> set[Row]:
+    """(focus local name, component local name, value) of every result."""
+    report = validated(tmp_path, shapes, data, focus)
     return {
         (
             r.focus_node.removeprefix(str(EX)),
@@ -208,16 +214,12 @@ def test_focus_restricts_the_report(tmp_path: Path) -> None:
 
 
 def test_severity_message_path_and_source_shape(tmp_path: Path) -> None:
-    file = tmp_path / "shapes.ttl"
-    file.write_text(
-        PREFIXES
-        + "ex:S a sh:NodeShape ; sh:targetClass ex:A ; sh:property ex:S-p . "
-        + "ex:S-p sh:path [ sh:inversePath ex:p ] ; sh:minCount 1 ; sh:severity sh:Warning ; "
-        + 'sh:message "needs one"@en .',
-        encoding="utf-8",
+    shapes = (
+        "ex:S a sh:NodeShape ; sh:targetClass ex:A ; sh:property ex:S-p . "
+        "ex:S-p sh:path [ sh:inversePath ex:p ] ; sh:minCount 1 ; sh:severity sh:Warning ; "
+        'sh:message "needs one"@en .'
     )
-    data = Graph().parse(data=PREFIXES + "ex:a a ex:A .", format="turtle")
-    (result,) = CompiledValidator(shapes_file=file).validate_triples(set(data)).results
+    (result,) = validated(tmp_path, shapes, "ex:a a ex:A .").results
     assert (result.severity, result.message, result.path, result.source_shape) == (
         "Warning",
         "needs one",
@@ -227,16 +229,12 @@ def test_severity_message_path_and_source_shape(tmp_path: Path) -> None:
 
 
 def test_sparql_message_template_names_focus_and_value(tmp_path: Path) -> None:
-    file = tmp_path / "shapes.ttl"
-    file.write_text(
-        PREFIXES
-        + "ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:p ; "
-        + 'sh:sparql [ sh:message "{$this} has {?value}" ; '
-        + 'sh:select "SELECT $this ?value WHERE { $this <https://example.org/p> ?value }" ] .',
-        encoding="utf-8",
+    shapes = (
+        "ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:p ; "
+        'sh:sparql [ sh:message "{$this} has {?value}" ; '
+        'sh:select "SELECT $this ?value WHERE { $this <https://example.org/p> ?value }" ] .'
     )
-    data = Graph().parse(data=PREFIXES + "ex:a ex:p ex:v .", format="turtle")
-    (result,) = CompiledValidator(shapes_file=file).validate_triples(set(data)).results
+    (result,) = validated(tmp_path, shapes, "ex:a ex:p ex:v .").results
     assert result.message == f"{EX.a} has {EX.v}"
 
 
