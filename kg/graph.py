@@ -287,8 +287,11 @@ class KnowledgeGraph:
             wider = around.after | _applied(linked, delta)
             entailed = self._reasoner.entailments_about(retyped, wider)
             new |= self._unstored_inferences(entailed, around)
-        # What is now asserted is no longer kept as inferred.
-        now_asserted = {(s, p, o, INFERRED_GRAPH) for s, p, o, _g in delta.added}
+        # What is now asserted is no longer kept as inferred (nothing is inferred about
+        # a node the store did not mention).
+        now_asserted = {
+            (s, p, o, INFERRED_GRAPH) for s, p, o, _g in delta.added if s not in around.unstored
+        }
         return self.store.held(now_asserted), new
 
     def _unstored_inferences(self, entailed: set[Triple], around: _Surroundings) -> set[Quad]:

@@ -39,6 +39,8 @@ def violates_range(component: str, bound: Literal, value: Node) -> bool:
     try:
         return not passes(compare_literal(value, bound))
     except (TypeError, NotImplementedError):
+        # pySHACL's compare_literal raises these for values of incomparable types (a
+        # date-time with a time zone against one without); pySHACL reports them too.
         return True
 
 
