@@ -17,8 +17,7 @@ from api.rest.router import resource_router
 from api.settings import api_settings
 from api.ui import assets as ui_assets
 from api.ui import pages as ui_pages
-from kg.config import Settings
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph, Settings
 
 DESCRIPTION = """
 The HTTP face of the CKM knowledge graph: the SPARQL 1.1 Protocol at `/sparql`, the

@@ -13,7 +13,7 @@ from fastapi import Depends, Request
 
 from api.auth import Caller, Role, authorize, caller_of
 from api.settings import ApiSettings
-from kg.graph import KnowledgeGraph
+from kg import KnowledgeGraph
 
 
 async def graph_of(request: Request) -> KnowledgeGraph:

@@ -15,26 +15,36 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kg.delta import ProtectedGraph
-from kg.erasure import UnknownCustomer
-from kg.graph import (
+from kg import (
+    BadParameter,
     EngineFailed,
+    EngineMissing,
     EngineTimeout,
+    ImportInputError,
+    ImportRefused,
+    InvalidIri,
+    PreconditionFailed,
+    ProtectedGraph,
     QuerySyntaxError,
     QueryTimeout,
     RdfSyntaxError,
+    ReservedTerm,
+    RestoreRefused,
+    SourceFileError,
     StoreError,
     StoreFull,
     StoreLocked,
     StoreReadOnly,
     StoreUnavailable,
+    UnknownCustomer,
+    UnknownQuery,
+    UnknownResource,
+    UnstorableLiteral,
+    UpdateRefused,
+    UpdateSyntaxError,
     ValidationRefused,
     WriteConflict,
 )
-from kg.importing import EngineMissing, ImportInputError, ImportRefused, SourceFileError
-from kg.iri import InvalidIri
-from kg.queries import BadParameter, UnknownQuery
-from kg.update import UpdateRefused, UpdateSyntaxError
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://w3id.org/ckm/problems/"
@@ -178,6 +188,18 @@ def problem_for(error: Exception) -> Problem:
             return Problem(503, str(error), "import-engine-missing")
         case UnknownCustomer():
             return Problem(404, str(error).strip("'\""), "unknown-customer")
+        case UnknownResource():
+            return Problem(404, str(error).strip("'\""), "unknown-resource")
+        case PreconditionFailed():
+            headers = {"ETag": error.current_tag} if error.current_tag else {}
+            return Problem(412, str(error), "precondition-failed", headers=headers)
+        case ReservedTerm():
+            return Problem(403, str(error), "reserved-term", terms=error.terms)
+        case UnstorableLiteral():
+            return Problem(422, str(error), "unstorable-literal")
+        case RestoreRefused():
+            report = error.report.as_dict() if error.report is not None else None
+            return Problem(422, str(error), "restore-refused", report=report)
         case ProtectedGraph():
             return Problem(403, str(error), "protected-graph")
         case InvalidIri():
@@ -223,6 +245,11 @@ DOMAIN_ERRORS: tuple[type[Exception], ...] = (
     UpdateRefused,
     StoreError,
     UnknownCustomer,
+    UnknownResource,
+    PreconditionFailed,
+    ReservedTerm,
+    UnstorableLiteral,
+    RestoreRefused,
     ProtectedGraph,
     InvalidIri,
     ImportRefused,

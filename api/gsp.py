@@ -11,18 +11,24 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.auth import Caller
 from api.deps import AppSettings, Graph, ReaderCaller, WriterCaller
 from api.errors import Problem
 from api.limits import within_deadline
 from api.negotiation import DOCUMENT_SYNTAXES, RDF_BODIES, negotiate
 from api.rdf_output import content_type
 from api.settings import ApiSettings
-from kg.delta import Delta, adding, clearing_graph, ensure_writable, replacing_graph
-from kg.graph import SYNTAXES, KnowledgeGraph, parse_quads, syntax_for_media_type
-from kg.iri import checked_iri
-from kg.provenance import WriteContext
-from kg.vocab import DATA_GRAPH
+from kg import (
+    DATA_GRAPH,
+    SYNTAXES,
+    SYSTEM_GRAPHS,
+    KnowledgeGraph,
+    ProtectedGraph,
+    WriteContext,
+    WriteReceipt,
+    checked_iri,
+    parse_quads,
+    syntax_for_media_type,
+)
 
 router = APIRouter(tags=["Graph Store HTTP Protocol"])
 
@@ -77,10 +83,6 @@ def target_graph(request: Request):
     return DATA_GRAPH if "default" in params else checked_iri(graphs[0])
 
 
-def _exists(graph: KnowledgeGraph, name) -> bool:
-    return name == DATA_GRAPH or next(graph.store.quads(graph=name), None) is not None
-
-
 @router.get(
     "/store",
     summary="Read a graph (§5.2)",
@@ -90,9 +92,10 @@ def _exists(graph: KnowledgeGraph, name) -> bool:
 async def read_graph(
     request: Request, graph: Graph, settings: AppSettings, _caller: ReaderCaller
 ) -> Response:
-    """The graph's triples in the negotiated syntax; 404 when the graph is unknown."""
-    body, media_type = await _graph_document(request, graph, settings)
-    return Response(body, media_type=content_type(media_type), headers={"Vary": "Accept"})
+    """The graph's triples in the negotiated syntax, with its entity tag (``ETag``, for a
+    conditional PUT, POST or DELETE with ``If-Match``); 404 when the graph is unknown."""
+    body, media_type, tag = await _graph_document(request, graph, settings)
+    return Response(body, media_type=content_type(media_type), headers=_headers(tag))
 
 
 @router.head(
@@ -105,23 +108,29 @@ async def graph_headers(
     request: Request, graph: Graph, settings: AppSettings, _caller: ReaderCaller
 ) -> Response:
     """What GET would answer, without the body."""
-    body, media_type = await _graph_document(request, graph, settings)
+    body, media_type, tag = await _graph_document(request, graph, settings)
     return Response(
         media_type=content_type(media_type),
-        headers={"Vary": "Accept", "Content-Length": str(len(body))},
+        headers=_headers(tag) | {"Content-Length": str(len(body))},
     )
+
+
+def _headers(tag: str | None) -> dict[str, str]:
+    return {"Vary": "Accept"} | ({"ETag": tag} if tag else {})
 
 
 async def _graph_document(request: Request, graph: KnowledgeGraph, settings: ApiSettings):
     name = target_graph(request)
     media_type = negotiate(request.headers.get("accept"), DOCUMENT_SYNTAXES)
-    if not _exists(graph, name):
+    if not graph.has_graph(name):
         raise Problem(404, f"no graph {name}", "unknown-graph")
     sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name.n3()} {{ ?s ?p ?o }} }}"
-    body = await within_deadline(
-        lambda: graph.query_serialized(sparql, media_type), settings.query_timeout_s
-    )
-    return body, media_type
+
+    def read() -> tuple[bytes, str | None]:
+        return graph.query_serialized(sparql, media_type), graph.graph_tag(name)
+
+    body, tag = await within_deadline(read, settings.query_timeout_s)
+    return body, media_type, tag
 
 
 @router.put(
@@ -134,12 +143,17 @@ async def _graph_document(request: Request, graph: KnowledgeGraph, settings: Api
 async def replace_graph(
     request: Request, graph: Graph, settings: AppSettings, caller: WriterCaller
 ) -> Response:
-    """Make the graph hold exactly the body; 201 when it did not exist, else 204."""
-    name = target_graph(request)
-    ensure_writable([name])
+    """Make the graph hold exactly the body; 201 when it did not exist, else 204.
+    With ``If-Match`` the graph is replaced only if it still has that tag (else 412)."""
+    name = _writable(target_graph(request))
     quads = await _body_quads(request, settings, name)
-    return await _write(
-        graph, caller, name, "gsp-put", lambda: replacing_graph(graph.store, name, quads)
+    return await _written(
+        lambda context: graph.write_graph(
+            name, quads, context, replace=True, if_match=_if_match(request)
+        ),
+        caller.agent,
+        name,
+        "gsp-put",
     )
 
 
@@ -154,10 +168,16 @@ async def merge_into_graph(
     request: Request, graph: Graph, settings: AppSettings, caller: WriterCaller
 ) -> Response:
     """Add the body's triples to the graph; 201 when it did not exist, else 204."""
-    name = target_graph(request)
-    ensure_writable([name])
+    name = _writable(target_graph(request))
     quads = await _body_quads(request, settings, name)
-    return await _write(graph, caller, name, "gsp-post", lambda: adding(quads))
+    return await _written(
+        lambda context: graph.write_graph(
+            name, quads, context, replace=False, if_match=_if_match(request)
+        ),
+        caller.agent,
+        name,
+        "gsp-post",
+    )
 
 
 @router.delete(
@@ -165,12 +185,12 @@ async def merge_into_graph(
 )
 async def delete_graph(request: Request, graph: Graph, caller: WriterCaller) -> Response:
     """Empty the graph; 404 when it is unknown, else 204."""
-    name = target_graph(request)
-    ensure_writable([name])
-    if name != DATA_GRAPH and not _exists(graph, name):
-        raise Problem(404, f"no graph {name}", "unknown-graph")
-    return await _write(
-        graph, caller, name, "gsp-delete", lambda: clearing_graph(graph.store, name)
+    name = _writable(target_graph(request))
+    return await _written(
+        lambda context: graph.clear_graph(name, context, if_match=_if_match(request)),
+        caller.agent,
+        name,
+        "gsp-delete",
     )
 
 
@@ -198,13 +218,19 @@ async def _body_quads(request: Request, settings: ApiSettings, name):
     return [(s, p, o, name) for s, p, o, _g in quads]
 
 
-async def _write(graph: KnowledgeGraph, caller: Caller, name, operation: str, build) -> Response:
-    def apply() -> bool:
-        existed = next(graph.store.quads(graph=name), None) is not None
-        delta: Delta = build()
-        graph.write(delta, WriteContext(caller.agent, f"{operation} {name}", operation))
-        return existed
+def _writable(name):
+    if name in SYSTEM_GRAPHS:
+        raise ProtectedGraph(f"{name} is maintained by the system and cannot be written")
+    return name
 
-    existed = await run_in_threadpool(apply)
-    created = not existed and next(graph.store.quads(graph=name), None) is not None
-    return Response(status_code=201 if created else 204)
+
+def _if_match(request: Request) -> str | None:
+    return request.headers.get("if-match")
+
+
+async def _written(write, agent: str, name, operation: str) -> Response:
+    """Run ``write`` (given its provenance context) in the thread pool; 201 when it
+    created the graph, else 204."""
+    context = WriteContext(agent, f"{operation} {name}", operation)
+    receipt: WriteReceipt = await run_in_threadpool(write, context)
+    return Response(status_code=201 if receipt.created else 204)

@@ -18,15 +18,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as FormFile
 
 from api.deps import Graph, WriterCaller
-from kg.importing import (
+from kg import (
     ImportInputError,
     ImportOptions,
+    MappingDocument,
     SourceInput,
     run_import,
     shipped_mapping,
     source_for,
 )
-from kg.importing.yarrrml import MappingDocument
 
 router = APIRouter(tags=["import"])
 

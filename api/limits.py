@@ -10,7 +10,7 @@ import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import Problem, problem_response
-from kg.graph import QueryTimeout
+from kg import QueryTimeout
 
 T = TypeVar("T")
 

@@ -4,7 +4,7 @@ function that picks from a table by the ``Accept`` header (RFC 9110 §12.5.1).""
 from __future__ import annotations
 
 from api.errors import Problem
-from kg.graph import SYNTAXES
+from kg import SYNTAXES
 
 # Each table maps an acceptable media type to the media type actually served (aliases
 # map to their canonical type). The first entry is served when the client does not care.

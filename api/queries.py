@@ -16,7 +16,7 @@ from api.deps import AppSettings, Graph, ReaderCaller
 from api.errors import Problem
 from api.query_runner import answer_query
 from api.rdf_output import content_type
-from kg.queries import bound_sparql, saved_queries
+from kg import bound_sparql, saved_queries
 
 router = APIRouter(prefix="/api/queries", tags=["saved queries"])
 

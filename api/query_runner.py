@@ -14,7 +14,7 @@ from api.query_guard import QuerySlots, check_query_shape
 from api.results import WRITERS, truncated
 from api.settings import ApiSettings
 from api.sparql_text import has_keyword, query_form
-from kg.graph import Dataset, KnowledgeGraph
+from kg import Dataset, KnowledgeGraph
 
 RESULTS_JSON = "application/sparql-results+json"
 # Client queries evaluated at once in this process (see api.query_guard).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.vocab import PREFIXES
+from kg import PREFIXES
 
 # Media type served -> rdflib serializer name.
 RDFLIB_SERIALIZERS: dict[str, str] = {

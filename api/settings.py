@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from kg.config import Settings
+from kg import Settings
 
 
 class ApiSettings(Settings):

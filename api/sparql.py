@@ -24,10 +24,7 @@ from api.rdf_output import content_type, serialize_graph
 from api.service_description import service_description
 from api.settings import ApiSettings
 from api.sparql_text import with_using
-from kg.graph import Dataset, KnowledgeGraph
-from kg.iri import checked_iri
-from kg.provenance import WriteContext
-from kg.update import delta_from_update
+from kg import Dataset, KnowledgeGraph, WriteContext, checked_iri
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
@@ -166,7 +163,7 @@ def _dataset(params: Params) -> Dataset | None:
 def _service_description(request: Request, graph: KnowledgeGraph, settings: ApiSettings):
     media_type = negotiate(request.headers.get("accept"), GRAPH_SYNTAXES)
     endpoint = str(request.url.replace(query=""))
-    description = service_description(endpoint, settings, graph.store.graphs())
+    description = service_description(endpoint, settings, graph.graphs())
     return Response(
         serialize_graph(description, media_type),
         media_type=content_type(media_type),
@@ -188,10 +185,12 @@ async def _update(
         raise Problem(400, str(error), "using-conflict") from error
 
     def apply() -> dict:
-        delta = delta_from_update(
-            graph.store, text, base_iri=settings.base_iri, allow_load=settings.allow_load
+        receipt = graph.update(
+            text,
+            WriteContext(caller.agent, "sparql-update", "sparql-update"),
+            base_iri=settings.base_iri,
+            allow_load=settings.allow_load,
         )
-        receipt = graph.write(delta, WriteContext(caller.agent, "sparql-update", "sparql-update"))
         return {
             "added": receipt.added,
             "removed": receipt.removed,

@@ -11,9 +11,7 @@ from api.deps import AppSettings, Graph, ReaderCaller
 from api.errors import Problem
 from api.negotiation import RDF_BODIES, negotiate
 from api.rdf_output import content_type, serialize_graph
-from kg.delta import adding
-from kg.graph import SYNTAXES, parse_quads, syntax_for_media_type
-from kg.vocab import DATA_GRAPH
+from kg import DATA_GRAPH, SYNTAXES, adding, parse_quads, syntax_for_media_type
 
 router = APIRouter(tags=["validation"])
 

@@ -15,8 +15,7 @@ from api.html_listing import render, shapes_sections
 from api.negotiation import negotiate
 from api.rdf_output import content_type, serialize_graph
 from api.ui.pages import NAV_LINKS
-from kg.reporting.ontology_doc import ontology_html
-from kg.resources import ONTOLOGY_OWL, ONTOLOGY_TTL, SHAPES_TTL
+from kg import ONTOLOGY_OWL, ONTOLOGY_TTL, SHAPES_TTL, ontology_html
 
 router = APIRouter(tags=["vocabulary"])
 

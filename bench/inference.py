@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from rdflib.namespace import RDF
 from rdflib.term import URIRef
 
-from kg.neighbourhood import is_data_node
 from kg.reasoning import Reasoner
 from kg.store.base import Triple
+from kg.write.neighbourhood import is_data_node
 
 # Triples of context per reasoner call: well inside the size where memory is modest.
 CONTEXT_TRIPLES = 20_000

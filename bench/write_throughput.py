@@ -19,12 +19,12 @@ from bench.charts import write_chart
 from bench.dataset import BASE, DataSet
 from bench.report import Report, Table
 from kg.config import Settings
-from kg.delta import adding
 from kg.demo import demo_quads
 from kg.graph import DumpFormat, KnowledgeGraph
 from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
 from kg.store.oxterms import quad_to_ox
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH
+from kg.write.delta import adding
 
 __all__ = ["BASE", "fresh_interactions", "run"]
 
@@ -87,7 +87,7 @@ def _engine_insert_seconds(bulk: list, graph: KnowledgeGraph) -> tuple[float, in
     """How long Oxigraph's own transactional ``extend`` takes for the bulk's quads and
     their inferences (converted beforehand: the engine's time only)."""
     triples = {(s, p, o) for s, p, o, _g in bulk}
-    inferred = [(s, p, o, INFERRED_GRAPH) for s, p, o in graph._reasoner.entailments(triples)]
+    inferred = [(s, p, o, INFERRED_GRAPH) for s, p, o in graph._road.reasoner.entailments(triples)]
     quads = [quad_to_ox(q) for q in [*bulk, *inferred]]
     with tempfile.TemporaryDirectory() as directory:
         store = ox.Store(directory)
@@ -121,8 +121,8 @@ def run(
     graph = KnowledgeGraph.open(Settings(store=store))
     with data.path.open("rb") as source:
         graph.restore(source, DumpFormat.NQUADS)
-    timed = TimedReasoner(graph._reasoner)
-    graph._reasoner = timed  # the one seam to see the per-commit reasoning time
+    timed = TimedReasoner(graph._road.reasoner)
+    graph._road.reasoner = timed  # the one seam to see the per-commit reasoning time
     table = Table(
         f"Validated writes, size {report.size} ({data.quads:,} quads)", ["measurement", "result"]
     )

@@ -1,3 +1,117 @@
-"""CKM Knowledge Graph: a validated, reasoning knowledge graph of Customer Knowledge Management."""
+"""CKM Knowledge Graph: a validated, reasoning knowledge graph of Customer Knowledge Management.
+
+This module is the package's face: everything a caller outside ``kg`` (the HTTP layer,
+the benchmarks) may use is named here, and nothing below it is imported from outside.
+Names are loaded on first use, so ``import kg`` stays cheap for the command line.
+
+>>> from kg import DATA_GRAPH, KnowledgeGraph
+>>> graph = KnowledgeGraph.in_memory()
+>>> receipt = graph.update(
+...     "PREFIX ckm: <https://w3id.org/ckm#> "
+...     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+...     "INSERT DATA { <http://example.org/id/firm/f1> a ckm:Firm ; rdfs:label 'Medsoft' }"
+... )
+>>> receipt.added, graph.count(DATA_GRAPH)
+(2, 2)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
+
+_FACE: dict[str, str] = {
+    # the graph, its settings and what its writes take and give
+    "KnowledgeGraph": "kg.graph",
+    "Settings": "kg.config",
+    "WriteContext": "kg.write.provenance",
+    "WriteReceipt": "kg.write.road",
+    "Delta": "kg.write.delta",
+    "adding": "kg.write.delta",
+    "ErasurePlan": "kg.write.erasure",
+    "entity_tag": "kg.write.preconditions",
+    "ValidationReport": "kg.validation",
+    "Dataset": "kg.store.base",
+    "DumpFormat": "kg.store.base",
+    "Quad": "kg.store.base",
+    "Triple": "kg.store.base",
+    "Row": "kg.store.base",
+    # vocabulary, IRIs, RDF syntaxes, packaged files
+    "CKM": "kg.vocab",
+    "DATA_GRAPH": "kg.vocab",
+    "INFERRED_GRAPH": "kg.vocab",
+    "ONTOLOGY_GRAPH": "kg.vocab",
+    "PROVENANCE_GRAPH": "kg.vocab",
+    "SYSTEM_GRAPHS": "kg.vocab",
+    "PREFIXES": "kg.vocab",
+    "sparql_prologue": "kg.vocab",
+    "checked_iri": "kg.iri",
+    "SYNTAXES": "kg.store.parsing",
+    "parse_quads": "kg.store.parsing",
+    "syntax_for_media_type": "kg.store.parsing",
+    "ONTOLOGY_OWL": "kg.resources",
+    "ONTOLOGY_TTL": "kg.resources",
+    "SHAPES_TTL": "kg.resources",
+    # services above the graph
+    "saved_queries": "kg.queries",
+    "bound_sparql": "kg.queries",
+    "ImportOptions": "kg.importing",
+    "SourceInput": "kg.importing",
+    "run_import": "kg.importing",
+    "shipped_mapping": "kg.importing",
+    "source_for": "kg.importing",
+    "MappingDocument": "kg.importing.yarrrml",
+    "charts_json": "kg.reporting.charts",
+    "ontology_html": "kg.reporting.ontology_doc",
+}
+# Every domain error (kg/errors.py) is part of the face.
+_ERRORS = [
+    "BadParameter",
+    "EngineFailed",
+    "EngineMissing",
+    "EngineTimeout",
+    "ImportInputError",
+    "ImportRefused",
+    "InvalidIri",
+    "PayloadRefused",
+    "PreconditionFailed",
+    "ProtectedGraph",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "RdfSyntaxError",
+    "ReservedTerm",
+    "RestoreRefused",
+    "SourceFileError",
+    "StoreError",
+    "StoreFull",
+    "StoreLocked",
+    "StoreReadOnly",
+    "StoreUnavailable",
+    "UnknownCustomer",
+    "UnknownFirm",
+    "UnknownQuery",
+    "UnknownResource",
+    "UnstorableLiteral",
+    "UpdateRefused",
+    "UpdateSyntaxError",
+    "ValidationRefused",
+    "WriteConflict",
+]
+_FACE.update(dict.fromkeys(_ERRORS, "kg.errors"))
+
+__all__ = sorted(_FACE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _FACE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_FACE))

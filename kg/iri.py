@@ -6,12 +6,10 @@ import re
 
 from rdflib.term import URIRef
 
+from kg.errors import InvalidIri
+
 # RFC 3987: a scheme, then no whitespace, no <>"{}|\^` and no control characters.
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x20]*$")
-
-
-class InvalidIri(ValueError):
-    """The text is not an absolute IRI."""
 
 
 def checked_iri(text: str) -> URIRef:

@@ -21,6 +21,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
 
+import kg.sparql_parser_lock  # noqa: F401  (rdflib's SPARQL parser, thread-safe)
 from kg.resources import SHAPES_TTL
 
 _SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}

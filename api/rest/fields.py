@@ -18,8 +18,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from kg.iri import checked_iri
-from kg.vocab import PREFIXES
+from kg import PREFIXES, checked_iri
 
 ValueKind = TypingLiteral["ref", "vocab", "string", "date", "datetime", "integer"]
 

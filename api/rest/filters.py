@@ -12,7 +12,7 @@ from rdflib.namespace import XSD
 
 from api.errors import Problem
 from api.rest.fields import expand
-from kg.iri import InvalidIri, checked_iri
+from kg import InvalidIri, checked_iri
 
 _LOCAL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 

@@ -15,8 +15,7 @@ from api.rdf_output import content_type, serialize_graph
 from api.rest import KINDS
 from api.rest.fields import field_term
 from api.rest.mapping import stored_quads
-from kg.iri import checked_iri
-from kg.vocab import PREFIXES
+from kg import PREFIXES, checked_iri
 
 router = APIRouter(tags=["linked data"])
 _DATATYPES = {"date": "xsd:date", "datetime": "xsd:dateTime", "integer": "xsd:integer"}

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
 from rdflib import URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Identifier
 
 from api.errors import Problem
 from api.rest.fields import expand, field_term, from_rdf, to_rdf
 from api.rest.model import ResourceKind, ResourceModel
-from kg.graph import KnowledgeGraph, Quad
-from kg.vocab import DATA_GRAPH, SYSTEM_GRAPHS, sparql_prologue
+from kg import DATA_GRAPH, KnowledgeGraph, Quad, sparql_prologue
 
-_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 
 
 def iri_of(base_iri: str, kind: ResourceKind, slug: str) -> URIRef:
@@ -25,7 +26,7 @@ def iri_of(base_iri: str, kind: ResourceKind, slug: str) -> URIRef:
     Raises:
         Problem: 404 for a slug that no minted IRI could have.
     """
-    if not _SLUG.match(slug):
+    if not _SLUG.fullmatch(slug):
         raise Problem(404, f"no {kind.singular} {slug!r}", "unknown-resource")
     return URIRef(f"{base_iri}{kind.singular}/{slug}")
 
@@ -39,25 +40,39 @@ def minted_slug(label: str | None) -> str:
 
 def quads_of(model: ResourceModel, iri: URIRef, kind: ResourceKind) -> set[Quad]:
     """The data-graph quads describing ``model`` as ``iri`` (its class always typed)."""
-    quads: set[Quad] = {(iri, RDF.type, expand(kind.rdf_class), DATA_GRAPH)}
-    for name, info in type(model).model_fields.items():
-        mapped = field_term(info)
-        value = getattr(model, name)
-        if mapped is None or value is None:
+    return {
+        (iri, predicate, value, DATA_GRAPH)
+        for predicate, values in values_of(model, kind).items()
+        for value in values
+    }
+
+
+def values_of(
+    model: ResourceModel, kind: ResourceKind, fields: Iterable[str] | None = None
+) -> dict[URIRef, list[Identifier]]:
+    """The RDF values of ``model``'s mapped ``fields`` (all when None), by predicate; a
+    field without a value maps to no values. ``rdf:type`` always holds the kind's class.
+    """
+    names = type(model).model_fields if fields is None else fields
+    values: dict[URIRef, list[Identifier]] = {}
+    for name in names:
+        mapped = field_term(type(model).model_fields[name])
+        if mapped is None:
             continue
         predicate, value_kind = mapped
-        for item in value if isinstance(value, list) else [value]:
-            quads.add((iri, predicate, to_rdf(item, value_kind), DATA_GRAPH))
-    return quads
+        value = getattr(model, name)
+        items = [] if value is None else value if isinstance(value, list) else [value]
+        values[predicate] = [to_rdf(item, value_kind) for item in items]
+    if fields is None or RDF.type in values:
+        kind_class = expand(kind.rdf_class)
+        types = values.setdefault(RDF.type, [])
+        if kind_class not in types:
+            types.append(kind_class)
+    return values
 
 
 def stored_quads(graph: KnowledgeGraph, iri: URIRef) -> set[Quad]:
-    return set(graph.store.quads(iri, None, None, DATA_GRAPH))
-
-
-def links_to(graph: KnowledgeGraph, iri: URIRef) -> set[Quad]:
-    """Quads of the data graphs pointing at ``iri``."""
-    return {q for q in graph.store.quads(None, None, iri) if q[3] not in SYSTEM_GRAPHS}
+    return graph.description(iri)
 
 
 def is_member(graph: KnowledgeGraph, iri: URIRef, kind: ResourceKind) -> bool:

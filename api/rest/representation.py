@@ -9,7 +9,7 @@ from rdflib import Graph
 from api.negotiation import RESOURCE_FORMATS, negotiate
 from api.rdf_output import content_type, serialize_graph
 from api.rest.model import ResourceModel
-from kg.graph import Quad
+from kg import Quad
 
 CONTEXT_PATH = "/context.jsonld"
 

@@ -14,22 +14,20 @@ from api.deps import AdminCaller, AppSettings, Graph, ReaderCaller, WriterCaller
 from api.errors import Problem
 from api.limits import within_deadline
 from api.rest.csv_list import csv_page, wants_csv
+from api.rest.fields import expand
 from api.rest.filters import where_clause
 from api.rest.mapping import (
     iri_of,
-    links_to,
     minted_slug,
     model_from,
     quads_of,
     read,
     stored_quads,
+    values_of,
 )
 from api.rest.model import ResourceKind, ResourceModel
 from api.rest.representation import as_json, represent
-from kg.delta import Delta, adding
-from kg.graph import KnowledgeGraph
-from kg.provenance import WriteContext
-from kg.vocab import sparql_prologue
+from kg import KnowledgeGraph, WriteContext, adding, entity_tag, sparql_prologue
 
 
 def resource_router(kind: ResourceKind) -> APIRouter:
@@ -96,8 +94,7 @@ def resource_router(kind: ResourceKind) -> APIRouter:
         slug: str, request: Request, graph: Graph, settings: AppSettings, _caller: ReaderCaller
     ) -> Response:
         iri = iri_of(settings.base_iri, kind, slug)
-        resource = read(graph, iri, kind)
-        return represent(request, as_json(resource), stored_quads(graph, iri))
+        return _represented(request, graph, kind, iri)
 
     @router.post(
         "",
@@ -114,14 +111,23 @@ def resource_router(kind: ResourceKind) -> APIRouter:
     ) -> Response:
         slug = minted_slug(body.label)
         iri = iri_of(settings.base_iri, kind, slug)
-        await _write(graph, caller, f"create {kind.singular}", adding(quads_of(body, iri, kind)))
+        context = _context(caller, f"create {kind.singular}")
+        await run_in_threadpool(graph.write, adding(quads_of(body, iri, kind)), context)
         location = str(request.url_for(f"read_{kind.singular}", slug=slug))
-        resource = read(graph, iri, kind)
-        return represent(
-            request, as_json(resource), stored_quads(graph, iri), 201, {"Location": location}
-        )
+        return _represented(request, graph, kind, iri, 201, {"Location": location})
 
-    @router.put("/{slug}", summary=f"Replace one of the {kind.plural}")
+    @router.put(
+        "/{slug}",
+        summary=f"Replace the fields of one of the {kind.plural}",
+        description=(
+            "Replaces every field of the representation: a field left out loses its "
+            "values. What the resource says beyond the representation's fields (other "
+            "properties written through SPARQL or the Graph Store) stays. With "
+            "`If-Match: <ETag of a GET>` the change is made only if the resource did not "
+            "change since (412 otherwise)."
+        ),
+        responses={412: {"description": "If-Match no longer holds; nothing written"}},
+    )
     async def replace_resource(
         slug: str,
         request: Request,
@@ -131,9 +137,19 @@ def resource_router(kind: ResourceKind) -> APIRouter:
         body: ModelBody,
     ) -> Response:
         iri = iri_of(settings.base_iri, kind, slug)
-        return await _replace(request, graph, caller, kind, iri, body)
+        return await _change(request, graph, caller, kind, iri, values_of(body, kind), "replace")
 
-    @router.patch("/{slug}", summary=f"Change fields of one of the {kind.plural}")
+    @router.patch(
+        "/{slug}",
+        summary=f"Change fields of one of the {kind.plural}",
+        description=(
+            "JSON Merge Patch (RFC 7396) on the representation's fields: a field given "
+            "replaces its values, `null` removes them, a field left out is untouched, and "
+            "so is everything the resource says beyond the fields. With `If-Match` the "
+            "change is made only if the resource did not change since it was read (412)."
+        ),
+        responses={412: {"description": "If-Match no longer holds; nothing written"}},
+    )
     async def patch_resource(
         slug: str,
         request: Request,
@@ -143,14 +159,20 @@ def resource_router(kind: ResourceKind) -> APIRouter:
         patch: Patch,
     ) -> Response:
         iri = iri_of(settings.base_iri, kind, slug)
-        current = as_json(read(graph, iri, kind))
-        merged = {k: v for k, v in {**current, **patch}.items() if v is not None}
-        merged.pop("id", None)
+        unknown = sorted(set(patch) - set(model.model_fields) - {"id"})
+        if unknown:
+            raise Problem(
+                422, f"unknown fields: {', '.join(unknown)}", "invalid-request", fields=unknown
+            )
+        # The fields given are checked as the model checks them, alone: what is stored
+        # is read in the writer's turn, not here.
+        given = {k: v for k, v in patch.items() if k != "id"}
         try:
-            updated = model.model_validate(merged)
+            changed = model.model_validate({k: v for k, v in given.items() if v is not None})
         except ValidationError as error:
             raise _field_errors(error) from error
-        return await _replace(request, graph, caller, kind, iri, updated)
+        values = values_of(changed, kind, fields=given)
+        return await _change(request, graph, caller, kind, iri, values, "patch")
 
     deleter = AdminCaller if kind.erased else WriterCaller
 
@@ -165,38 +187,72 @@ def resource_router(kind: ResourceKind) -> APIRouter:
     )
     async def delete_resource(
         slug: str,
+        request: Request,
         graph: Graph,
         settings: AppSettings,
         caller: deleter,  # type: ignore[valid-type]
     ) -> Response:
         iri = iri_of(settings.base_iri, kind, slug)
-        read(graph, iri, kind)
         if kind.erased:
+            read(graph, iri, kind)
             await run_in_threadpool(
                 graph.erase_customer, iri, WriteContext(caller.agent, None, "erase-customer")
             )
         else:
-            delta = Delta(removed=frozenset(stored_quads(graph, iri) | links_to(graph, iri)))
-            await _write(graph, caller, f"delete {kind.singular}", delta)
+            await run_in_threadpool(
+                lambda: graph.delete_resource(
+                    iri,
+                    _context(caller, f"delete {kind.singular}"),
+                    of_class=expand(kind.rdf_class),
+                    if_match=request.headers.get("if-match"),
+                )
+            )
         return Response(status_code=204)
 
     return router
 
 
-async def _replace(
-    request: Request, graph: KnowledgeGraph, caller: Caller, kind: ResourceKind, iri, body
+async def _change(
+    request: Request,
+    graph: KnowledgeGraph,
+    caller: Caller,
+    kind: ResourceKind,
+    iri,
+    values: dict,
+    operation: str,
 ) -> Response:
-    read(graph, iri, kind)
-    delta = Delta(
-        removed=frozenset(stored_quads(graph, iri)), added=frozenset(quads_of(body, iri, kind))
+    """Replace the values of the predicates in ``values`` on ``iri`` in the writer's
+    turn (404 when it is not stored, 412 when ``If-Match`` fails), then answer it."""
+    await run_in_threadpool(
+        lambda: graph.change_description(
+            iri,
+            values,
+            _context(caller, f"{operation} {kind.singular}"),
+            of_class=expand(kind.rdf_class),
+            if_match=request.headers.get("if-match"),
+        )
     )
-    await _write(graph, caller, f"replace {kind.singular}", delta)
-    return represent(request, as_json(read(graph, iri, kind)), stored_quads(graph, iri))
+    return _represented(request, graph, kind, iri)
 
 
-async def _write(graph: KnowledgeGraph, caller: Caller, operation: str, delta: Delta) -> None:
-    context = WriteContext(caller.agent, "rest", operation)
-    await run_in_threadpool(graph.write, delta, context)
+def _represented(
+    request: Request,
+    graph: KnowledgeGraph,
+    kind: ResourceKind,
+    iri,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """The stored resource in the negotiated form, with its entity tag (``ETag``)."""
+    resource = read(graph, iri, kind)
+    quads = stored_quads(graph, iri)
+    return represent(
+        request, as_json(resource), quads, status, (headers or {}) | {"ETag": entity_tag(quads)}
+    )
+
+
+def _context(caller: Caller, operation: str) -> WriteContext:
+    return WriteContext(caller.agent, "rest", operation)
 
 
 def _field_errors(error: ValidationError) -> Problem:

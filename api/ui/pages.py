@@ -11,8 +11,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
-from kg.reporting.charts import charts_json
-from kg.vocab import PREFIXES
+from kg import PREFIXES, charts_json
 
 router = APIRouter(include_in_schema=False)
 

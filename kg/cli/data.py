@@ -12,15 +12,15 @@ from rich.progress import Progress
 from rich.table import Table
 
 from kg.cli.state import EXIT_REFUSED, console, fail, opened_graph
-from kg.delta import Delta, ProtectedGraph, adding, from_payload
 from kg.demo import demo_quads
-from kg.erasure import UnknownCustomer
-from kg.graph import ValidationRefused
+from kg.errors import ValidationRefused
 from kg.iri import InvalidIri, checked_iri
-from kg.provenance import WriteContext
 from kg.store.base import DumpFormat, QuerySyntaxError, StoreError
 from kg.store.parsing import RdfSyntax, RdfSyntaxError, syntax_for_path, syntax_named
 from kg.vocab import DATA_GRAPH, sparql_prologue
+from kg.write.delta import Delta, ProtectedGraph, adding, from_payload
+from kg.write.erasure import UnknownCustomer
+from kg.write.provenance import WriteContext
 
 FilesArg = Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="RDF files.")]
 GraphOpt = Annotated[str, typer.Option("--graph", help="Graph for triples outside a named graph.")]
@@ -231,7 +231,7 @@ def demo(
     """Load the deterministic demo dataset (through the validated write road)."""
 
     with opened_graph() as kg:
-        if if_empty and kg.store.count(DATA_GRAPH) > 0:
+        if if_empty and kg.count(DATA_GRAPH) > 0:
             console.print("data already stored; demo not loaded")
             return
         with console.status(f"generating and loading {customers} customers"):

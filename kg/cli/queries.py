@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from kg.cli.state import console, fail, opened_graph
-from kg.graph import StoreError
+from kg.errors import StoreError
 from kg.queries import (
     BadParameter,
     UnknownQuery,

@@ -7,8 +7,7 @@ to its file, row and column (:mod:`blame`). :mod:`export` writes the graph back 
 mapping's CSV layout. docs/IMPORT.md is the user's guide.
 """
 
-from kg.importing.catalogue import mapping_named, mapping_names, shipped_mapping
-from kg.importing.errors import (
+from kg.errors import (
     EngineMissing,
     ImportInputError,
     ImportRefused,
@@ -16,6 +15,7 @@ from kg.importing.errors import (
     SourceFileError,
     UnknownMapping,
 )
+from kg.importing.catalogue import mapping_named, mapping_names, shipped_mapping
 from kg.importing.report import ImportReport, RejectedRow, RowProblem, write_rejects
 from kg.importing.run import ImportOptions, Progress, run_import, source_for
 from kg.importing.sources import SourceInput

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.importing.errors import UnknownMapping
+from kg.errors import UnknownMapping
 from kg.importing.yarrrml import MappingDocument
 
 MAPPINGS_DIR = Path(__file__).resolve().parent / "mappings"

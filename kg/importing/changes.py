@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
 
-from kg.delta import Delta
 from kg.importing.plan import MappingPlan
 from kg.importing.report import Counts
 from kg.importing.tables import TableSet
 from kg.importing.yarrrml import TRACE
 from kg.store.base import Quad, Triple
 from kg.vocab import DATA_GRAPH
+from kg.write.delta import Delta
 
 RowOfMapping = tuple[str, int]  # (mapping name, row number)
 

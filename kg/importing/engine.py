@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.importing.errors import EngineMissing, MappingError
+from kg.errors import EngineMissing, MappingError
 
 _RUNNING = threading.Lock()
 _CONFIG = """[CONFIGURATION]

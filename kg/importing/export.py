@@ -19,8 +19,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from kg.errors import ImportInputError
 from kg.graph import KnowledgeGraph
-from kg.importing.errors import ImportInputError
 from kg.importing.plan import ValueRule, prepared_plan
 from kg.importing.tables import TableSet
 from kg.importing.yarrrml import MappingDocument
@@ -90,9 +90,7 @@ def _members(kg: KnowledgeGraph, cls: Node) -> list[URIRef]:
 
 def _values(kg: KnowledgeGraph, subject: URIRef, rule: ValueRule, tables: TableSet) -> list[str]:
     """The cells that produce ``subject``'s stored values of the rule's predicate."""
-    stored = sorted(
-        o for _s, _p, o, _g in kg.store.quads(subject, rule.predicate, None, DATA_GRAPH)
-    )
+    stored = sorted(o for _s, _p, o, _g in kg.quads(subject, rule.predicate, None, DATA_GRAPH))
     if rule.predicate == RDF.type:
         table = tables.for_property(RDF.type)
         terms = {t.iri for t in table.terms.values()} if table else set()

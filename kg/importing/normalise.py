@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from kg.errors import SourceFileError
 from kg.importing.cells import CellProblem, Normaliser
-from kg.importing.errors import SourceFileError
 from kg.importing.report import RejectedRow, RowProblem
 from kg.importing.sources import SourceTable
 from kg.importing.tables import TableSet

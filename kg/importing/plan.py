@@ -17,9 +17,9 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
+from kg.errors import MappingError
 from kg.importing import engine
 from kg.importing.cells import Calendar, Integer, Key, Normaliser, Text, Vocabulary
-from kg.importing.errors import MappingError
 from kg.importing.tables import TableSet
 from kg.importing.yarrrml import TRACE, MappingDocument, dump
 

@@ -9,29 +9,31 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rdflib import URIRef
 
-from kg.graph import KnowledgeGraph, ValidationRefused
+from kg.errors import ImportInputError, ImportRefused, ValidationRefused
+from kg.graph import KnowledgeGraph
 from kg.importing import engine
 from kg.importing.blame import blame
 from kg.importing.cascade import left_out
 from kg.importing.changes import Materialised, change_of
-from kg.importing.errors import ImportInputError, ImportRefused
 from kg.importing.normalise import normalise
 from kg.importing.plan import MappingPlan, prepared_plan
 from kg.importing.report import ImportReport, RejectedRow
 from kg.importing.sources import SourceInput, SourceTable, read_table
 from kg.importing.tables import TableSet
 from kg.importing.yarrrml import MappingDocument
-from kg.provenance import WriteContext
 from kg.store.base import Quad
 from kg.validation import ValidationReport
 from kg.vocab import DATA_GRAPH
+from kg.write.delta import Delta
+from kg.write.provenance import WriteContext
+from kg.write.state import WriteState
 
 
 class Progress(Protocol):
@@ -189,7 +191,7 @@ def _settle(
 
     def stored(subject: URIRef) -> set[Quad]:
         if subject not in cache:
-            cache[subject] = set(kg.store.quads(subject, None, None, DATA_GRAPH))
+            cache[subject] = kg.description(subject)
         return cache[subject]
 
     context = WriteContext(
@@ -201,22 +203,24 @@ def _settle(
         for (source, row), problems in cascaded.items():
             _reject(report, read[source], row, problems)
         known = len(report.rejected)
-        change = change_of(found, excluded, plan, tables, stored)
-        report.resources = change.counts
+        intent = _ImportChange(found, excluded, plan, tables)
         progress.start("validating" if options.dry_run else "validating and writing", None)
         try:
             if options.dry_run or (report.rejected and not options.skip_invalid):
-                verdict = kg.check(change.delta)
+                verdict = kg.check(intent)
+                report.resources = intent.counts
                 if not verdict.conforms:
                     raise ValidationRefused(verdict)
                 _warnings(report, verdict)
             else:
-                receipt = kg.write(change.delta, context)
+                receipt = kg.write_intent(intent, context)
+                report.resources = intent.counts
                 _warnings(report, receipt.report)
                 report.written = True
                 report.triples_added, report.triples_removed = receipt.added, receipt.removed
                 report.activity = str(receipt.activity) if receipt.activity else None
         except ValidationRefused as refused:
+            report.resources = intent.counts
             found_blame = blame(refused.report.violations, found, plan, read)
             for (source, row), problems in found_blame.by_row.items():
                 _reject(report, read[source], row, problems)
@@ -228,6 +232,26 @@ def _settle(
         if report.rejected and not options.skip_invalid:
             raise ImportRefused(report)
         return
+
+
+@dataclass
+class _ImportChange:
+    """The import as an intent: every imported subject described anew on the state the
+    write commits on (its stored values are read in the writer's turn)."""
+
+    found: Materialised
+    excluded: set[URIRef]
+    plan: MappingPlan
+    tables: TableSet
+    counts: dict = field(default_factory=dict)
+
+    def delta(self, state: WriteState) -> Delta:
+        def stored(subject: URIRef) -> set[Quad]:
+            return set(state.quads(subject, None, None, DATA_GRAPH))
+
+        change = change_of(self.found, self.excluded, self.plan, self.tables, stored)
+        self.counts = change.counts
+        return change.delta
 
 
 def _reject(report: ImportReport, table: SourceTable, row: int, problems: list) -> None:

@@ -7,7 +7,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from kg.importing.errors import SourceFileError
+from kg.errors import SourceFileError
 
 _DELIMITERS = (",", ";", "\t", "|")
 _ZIP = b"PK\x03\x04"

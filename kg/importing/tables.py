@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from kg.importing.errors import MappingError
+from kg.errors import MappingError
 from kg.vocab import PREFIXES
 
 TABLES_DIR = Path(__file__).resolve().parent / "tables"

@@ -19,7 +19,7 @@ from typing import Any
 from rdflib import URIRef
 from ruamel.yaml import YAML, YAMLError
 
-from kg.importing.errors import MappingError
+from kg.errors import MappingError
 
 TRACE = URIRef("https://w3id.org/ckm/import#row")
 ROW_COLUMN = "__row__"

@@ -14,12 +14,10 @@ from pathlib import Path
 
 import owlready2
 
+from kg.errors import JavaUnavailable
+
 _CHECKER = Path(__file__).with_name("ProfileCheck.java")
 HERMIT_JAR = Path(owlready2.__file__).parent / "hermit" / "HermiT.jar"
-
-
-class JavaUnavailable(RuntimeError):
-    """No ``java`` launcher on PATH (install a Java 17 JDK)."""
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ The public contract (other packages depend on exactly this):
 The file format and the query list are described in ``kg/queries/README.md``.
 """
 
+from kg.errors import BadParameter, QueryDefinitionError, UnknownQuery
 from kg.queries.catalogue import saved_queries, saved_query
-from kg.queries.errors import BadParameter, QueryDefinitionError, UnknownQuery
 from kg.queries.model import Parameter, SavedQuery
 from kg.queries.running import bound_sparql, results_json
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from kg.queries.errors import BadParameter, QueryDefinitionError
+from kg.errors import BadParameter, QueryDefinitionError
 from kg.queries.model import Parameter, ParameterClause, SavedQuery
 from kg.queries.terms import Term, parse_term, sparql_term
 

@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+from kg.errors import QueryDefinitionError, UnknownQuery
 from kg.queries.binding import find_clauses
-from kg.queries.errors import QueryDefinitionError, UnknownQuery
 from kg.queries.header import ParamLine, read_header
 from kg.queries.model import Parameter, SavedQuery
 from kg.queries.terms import IRI, PARSERS, parse_term

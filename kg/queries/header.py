@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.queries.errors import QueryDefinitionError
+from kg.errors import QueryDefinitionError
 
 _FIELD = re.compile(r"^#\s?([a-z]+):\s*(.*)$")
 _CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")

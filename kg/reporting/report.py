@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 import kg
+from kg.errors import UnknownFirm
 from kg.graph import KnowledgeGraph
 from kg.iri import checked_iri
 from kg.queries import results_json, saved_queries
@@ -35,10 +36,6 @@ SELECT ?label ?country ?employees ?field ?comment WHERE {{
   OPTIONAL {{ <{firm}> rdfs:comment ?comment }}
 }} LIMIT 1
 """
-
-
-class UnknownFirm(LookupError):
-    """The IRI given for the report's firm names no ``ckm:Firm`` in the store."""
 
 
 @dataclass(frozen=True)

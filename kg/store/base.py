@@ -16,50 +16,23 @@ from typing import BinaryIO, Protocol
 
 from rdflib.term import Identifier, URIRef
 
+from kg.errors import (  # noqa: F401
+    EngineFailed,
+    EngineTimeout,
+    QuerySyntaxError,
+    QueryTimeout,
+    StoreError,
+    StoreFull,
+    StoreLocked,
+    StoreReadOnly,
+    StoreUnavailable,
+    WriteConflict,
+)
+
 Term = Identifier
 Triple = tuple[Term, URIRef, Term]
 Quad = tuple[Term, URIRef, Term, URIRef]
 Row = dict[str, Term]
-
-
-class StoreError(Exception):
-    """The store could not do what was asked; the message says why."""
-
-
-class StoreLocked(StoreError):
-    """Another process holds the store directory open."""
-
-
-class StoreFull(StoreError):
-    """The disk holding the store is full; nothing was written, reads still work."""
-
-
-class StoreReadOnly(StoreError):
-    """The store can only be read (its directory is read-only); nothing was written."""
-
-
-class StoreUnavailable(StoreError):
-    """The store cannot be reached (remote engines: connection refused, DNS…)."""
-
-
-class EngineFailed(StoreUnavailable):
-    """The remote engine answered with a server error or refused the credentials."""
-
-
-class QuerySyntaxError(StoreError):
-    """The SPARQL text does not parse; the message names the position."""
-
-
-class QueryTimeout(StoreError):
-    """The query ran longer than its time limit and was abandoned."""
-
-
-class EngineTimeout(QueryTimeout):
-    """The remote engine did not answer within the time limit."""
-
-
-class WriteConflict(StoreError):
-    """The store changed after the version a write was based on; nothing was written."""
 
 
 class DumpFormat(StrEnum):

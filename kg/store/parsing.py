@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pyoxigraph as ox
 from rdflib.term import BNode, URIRef
 
+from kg.errors import RdfSyntaxError
 from kg.store.base import Quad
 from kg.store.oxterms import from_ox
 from kg.store.payload_guard import PayloadRefused, check_payload
@@ -52,15 +53,6 @@ _BY_MEDIA_TYPE = {s.media_type: s for s in SYNTAXES} | {
     "application/json": _BY_NAME["jsonld"],
     "application/xml": _BY_NAME["rdfxml"],
 }
-
-
-class RdfSyntaxError(ValueError):
-    """A payload is not valid RDF in its syntax; ``line``/``column`` locate the error."""
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
-        self.line = line
-        self.column = column
 
 
 def syntax_named(name: str) -> RdfSyntax:

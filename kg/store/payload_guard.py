@@ -17,15 +17,13 @@ from __future__ import annotations
 import json
 import re
 
+from kg.errors import PayloadRefused
+
 MAX_JSON_NESTING = 100
 MAX_XML_EXPANSION = 10
 _XML_EXPANSION_ALLOWANCE = 1_000_000
 _ENTITY = re.compile(rb"<!ENTITY\s+([^\s%\"']+)\s+(\"[^\"]*\"|'[^']*')", re.DOTALL)
 _REFERENCE = re.compile(rb"&([^\s&;#]+);")
-
-
-class PayloadRefused(ValueError):
-    """The payload is refused before parsing; the message says why."""
 
 
 def check_payload(payload: bytes | str, syntax_name: str) -> None:

@@ -12,12 +12,12 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import ApiSettings
-from kg.delta import adding, from_payload
 from kg.demo import demo_quads
 from kg.graph import KnowledgeGraph
 from kg.store.base import DumpFormat
 from kg.store.parsing import syntax_named
 from kg.vocab import DATA_GRAPH
+from kg.write.delta import adding, from_payload
 from tests.engines import EngineServer
 
 SMALL_TTL = Path(__file__).parents[1] / "kg" / "data" / "small.ttl"

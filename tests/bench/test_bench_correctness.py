@@ -17,11 +17,11 @@ from bench.capped import capped
 from bench.dataset import SIZES, data_set
 from bench.saved_queries import compare
 from kg.demo import demo_quads
-from kg.neighbourhood import is_data_node
 from kg.queries import saved_queries
 from kg.reasoning import Reasoner
 from kg.resources import ONTOLOGY_TTL
 from kg.vocab import ONTOLOGY_GRAPH
+from kg.write.neighbourhood import is_data_node
 
 TINY = 40
 

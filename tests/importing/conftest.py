@@ -48,7 +48,7 @@ def dump_bytes(graph: KnowledgeGraph) -> bytes:
 
 
 def data_quads(graph: KnowledgeGraph) -> set:
-    return {q for q in graph.store.quads() if str(q[3]) == "urn:ckm:graph:data"}
+    return {q for q in graph.quads() if str(q[3]) == "urn:ckm:graph:data"}
 
 
 @pytest.fixture

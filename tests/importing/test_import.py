@@ -11,7 +11,6 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.delta import adding
 from kg.graph import KnowledgeGraph
 from kg.importing import (
     ImportInputError,
@@ -29,6 +28,7 @@ from kg.importing.export import export_rows
 from kg.importing.report import REJECT_COLUMNS
 from kg.importing.yarrrml import MappingDocument
 from kg.vocab import CKM, DATA_GRAPH
+from kg.write.delta import adding
 from tests.importing.conftest import (
     BASE,
     BROKEN,
@@ -66,7 +66,7 @@ BROKEN_PROBLEMS = {
 
 
 def subjects_of(graph: KnowledgeGraph, cls: URIRef) -> set[str]:
-    return {str(q[0]) for q in graph.store.quads(None, RDF.type, cls, DATA_GRAPH)}
+    return {str(q[0]) for q in graph.quads(None, RDF.type, cls, DATA_GRAPH)}
 
 
 def test_the_sample_exports_import_cleanly(imported: KnowledgeGraph, sample_report):
@@ -297,7 +297,7 @@ def test_a_users_own_mapping_maps_their_columns(graph: KnowledgeGraph, tmp_path:
     )
     assert report.resources["kunde"].created == 1
     customer = URIRef(f"{CUSTOMER}4711")  # the id: prefix is the store's base IRI
-    quads = set(graph.store.quads(customer, None, None, DATA_GRAPH))
+    quads = set(graph.quads(customer, None, None, DATA_GRAPH))
     assert (customer, CKM.country, Literal("DE"), DATA_GRAPH) in quads
     assert (customer, CKM.customerRole, CKM.PassiveCustomerRole, DATA_GRAPH) in quads
 

@@ -8,9 +8,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
+from kg.errors import SourceFileError
 from kg.graph import KnowledgeGraph
 from kg.importing.cells import Calendar, CellProblem, Integer, Key
-from kg.importing.errors import SourceFileError
 from kg.importing.sources import SourceInput, read_table
 from kg.importing.tables import TableSet
 from kg.resources import ONTOLOGY_TTL
@@ -182,7 +182,7 @@ def test_files_that_are_no_csv_are_refused(data: bytes, message: str):
 
 def _value(graph: KnowledgeGraph, kind: str, key: str, predicate: URIRef):
     subject = URIRef(f"{BASE}{kind}/{key}")
-    return sorted(o for _s, _p, o, _g in graph.store.quads(subject, predicate, None, DATA_GRAPH))
+    return sorted(o for _s, _p, o, _g in graph.quads(subject, predicate, None, DATA_GRAPH))
 
 
 def test_the_sample_files_arrive_normalised(imported: KnowledgeGraph):

@@ -11,11 +11,11 @@ import pytest
 from rdflib import URIRef
 
 from kg.config import Settings
-from kg.delta import Delta, from_payload
 from kg.graph import KnowledgeGraph
 from kg.store.base import DumpFormat
 from kg.store.parsing import syntax_named
 from kg.vocab import DATA_GRAPH
+from kg.write.delta import Delta, from_payload
 from tests.engines import EngineServer
 
 SMALL_TTL = Path(__file__).with_name("data") / "small.ttl"

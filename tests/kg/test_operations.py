@@ -7,10 +7,10 @@ import io
 import pytest
 from rdflib import Literal
 
-from kg.erasure import UnknownCustomer
 from kg.graph import KnowledgeGraph
 from kg.store.base import DumpFormat
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH, PROVENANCE_GRAPH
+from kg.write.erasure import UnknownCustomer
 from tests.kg.conftest import dump_bytes, iri, turtle_delta
 
 # Every test here runs on the embedded store, oxigraph serve and Virtuoso.
@@ -38,13 +38,13 @@ def test_erasing_a_customer_removes_all_that_identifies_them(small: KnowledgeGra
         "contributions": 1,
     }
     for node in ("acme", "i42", "k7", "c1"):
-        assert not list(small.store.quads(iri(node))), node
-        assert not list(small.store.quads(None, None, iri(node))), node
+        assert not list(small.quads(iri(node))), node
+        assert not list(small.quads(None, None, iri(node))), node
     # What did not identify Acme stays.
-    assert list(small.store.quads(iri("bella"), None, None, DATA_GRAPH))
-    assert list(small.store.quads(iri("bella"), None, None, INFERRED_GRAPH))
+    assert list(small.quads(iri("bella"), None, None, DATA_GRAPH))
+    assert list(small.quads(iri("bella"), None, None, INFERRED_GRAPH))
     # The erasure is recorded, without naming the customer.
-    provenance = list(small.store.quads(receipt.activity, None, None, PROVENANCE_GRAPH))
+    provenance = list(small.quads(receipt.activity, None, None, PROVENANCE_GRAPH))
     [removed] = [q[2] for q in provenance if q[1] == CKM.triplesRemoved]
     assert removed.toPython() == receipt.removed > 0
     assert not [q for q in provenance if "acme" in str(q[2]).lower()]
@@ -55,7 +55,7 @@ def test_a_shared_interaction_keeps_its_other_customer(small: KnowledgeGraph):
     small.write(turtle_delta("ex:i42 ckm:withCustomer ex:bella ."))
     plan, _receipt = small.erase_customer(iri("acme"))
     assert "interactions" not in plan.counts()
-    assert set(small.store.quads(iri("i42"), CKM.withCustomer)) == {
+    assert set(small.quads(iri("i42"), CKM.withCustomer)) == {
         (iri("i42"), CKM.withCustomer, iri("bella"), DATA_GRAPH)
     }
 

@@ -6,12 +6,12 @@ import reasonable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
-from kg.delta import Delta, adding
 from kg.demo import demo_quads
 from kg.graph import KnowledgeGraph
 from kg.reasoning import Reasoner
 from kg.resources import ONTOLOGY_TTL
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH
+from kg.write.delta import Delta, adding
 from tests.kg.conftest import EX, data_quads, iri
 
 # Every test here runs on the embedded store, oxigraph serve and Virtuoso.
@@ -19,7 +19,7 @@ RUN_ON_EVERY_BACKEND = True
 
 
 def inferred_types(graph: KnowledgeGraph, node: URIRef) -> set[URIRef]:
-    return {q[2] for q in graph.store.quads(node, RDF.type, None, INFERRED_GRAPH)}
+    return {q[2] for q in graph.quads(node, RDF.type, None, INFERRED_GRAPH)}
 
 
 def test_defined_classes_and_superclasses_are_inferred(small: KnowledgeGraph):
@@ -33,7 +33,7 @@ def test_defined_classes_and_superclasses_are_inferred(small: KnowledgeGraph):
 
 
 def test_inferred_triples_never_land_in_data_graphs(small: KnowledgeGraph):
-    assert not list(small.store.quads(iri("acme"), RDF.type, CKM.KnowledgePartner, DATA_GRAPH))
+    assert not list(small.quads(iri("acme"), RDF.type, CKM.KnowledgePartner, DATA_GRAPH))
 
 
 def test_a_removal_retracts_what_no_longer_follows(small: KnowledgeGraph):
@@ -74,10 +74,10 @@ def test_incremental_inference_equals_a_full_rebuild(graph: KnowledgeGraph):
     assert passive
     active = {(s, p, CKM.ActiveCustomerRole, g) for s, p, _o, g in passive}
     graph.write(Delta(removed=frozenset(passive), added=frozenset(active)))
-    incremental = set(graph.store.quads(graph=INFERRED_GRAPH))
+    incremental = set(graph.quads(graph=INFERRED_GRAPH))
     assert not any(q[2] == CKM.PassiveCustomer for q in incremental)
     graph.rebuild_inferences()
-    assert set(graph.store.quads(graph=INFERRED_GRAPH)) == incremental
+    assert set(graph.quads(graph=INFERRED_GRAPH)) == incremental
 
 
 def test_writes_that_only_add_patch_the_inferences_a_rebuild_gives(graph: KnowledgeGraph):
@@ -90,16 +90,16 @@ def test_writes_that_only_add_patch_the_inferences_a_rebuild_gives(graph: Knowle
     customers = sorted({s for s, p, o, _g in quads if p == RDF.type and o == CKM.Customer})
     for customer in customers[:3]:
         plan, _receipt = graph.erase_customer(customer)
-        after_erasure = set(graph.store.quads(graph=INFERRED_GRAPH))
+        after_erasure = set(graph.quads(graph=INFERRED_GRAPH))
         assert not any(customer in (q[0], q[2]) for q in after_erasure)
         graph.write(adding(plan.delta.removed))
-        incremental = set(graph.store.quads(graph=INFERRED_GRAPH))
+        incremental = set(graph.quads(graph=INFERRED_GRAPH))
         firms = {o for s, p, o, _g in plan.delta.removed if s == customer and p == CKM.customerOf}
         assert firms and all(
             (firm, CKM.hasCustomer, customer, INFERRED_GRAPH) in incremental for firm in firms
         )
         graph.rebuild_inferences()
-        assert set(graph.store.quads(graph=INFERRED_GRAPH)) == incremental
+        assert set(graph.quads(graph=INFERRED_GRAPH)) == incremental
 
 
 def test_interactions_written_one_by_one_patch_what_a_rebuild_gives(graph: KnowledgeGraph):
@@ -132,9 +132,9 @@ def test_interactions_written_one_by_one_patch_what_a_rebuild_gives(graph: Knowl
     for number, interaction in enumerate(sorted(held_back), start=1):
         graph.write(adding(groups[interaction]))
         if number % 5 == 0 or number == len(held_back):
-            incremental = set(graph.store.quads(graph=INFERRED_GRAPH))
+            incremental = set(graph.quads(graph=INFERRED_GRAPH))
             graph.rebuild_inferences()
-            assert set(graph.store.quads(graph=INFERRED_GRAPH)) == incremental, number
+            assert set(graph.quads(graph=INFERRED_GRAPH)) == incremental, number
 
 
 def test_leaving_annotations_out_of_the_reasoner_changes_no_entailment():

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from rdflib import URIRef
 
-from kg.graph import KnowledgeGraph, ValidationRefused
+from kg import KnowledgeGraph, ValidationRefused
 from kg.vocab import CKM
 from tests.engines import EngineServer, Fault, FaultProxy
 from tests.kg.conftest import SMALL_TTL, dump_bytes, iri, turtle_delta
@@ -30,7 +30,7 @@ def engine(request: pytest.FixtureRequest) -> Iterator[EngineServer]:
 
 
 def _satisfaction(graph: KnowledgeGraph) -> set[int]:
-    return {int(q[2]) for q in graph.store.quads(iri("i42"), CKM.satisfaction)}
+    return {int(q[2]) for q in graph.quads(iri("i42"), CKM.satisfaction)}
 
 
 def test_a_write_validated_on_a_state_that_changed_is_validated_again(engine):
@@ -86,7 +86,7 @@ def test_concurrent_writers_lose_no_update(engine):
         thread.join(300)
     assert errors == []
     graph = writers[0]
-    interactions = {q[0] for q in graph.store.quads(None, CKM.channel, CKM.Email)}
+    interactions = {q[0] for q in graph.quads(None, CKM.channel, CKM.Email)}
     expected = {
         URIRef(f"http://example.org/id/ci{n}") for n in (*range(100, 108), *range(200, 208))
     }

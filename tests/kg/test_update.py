@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.delta import ProtectedGraph
-from kg.graph import KnowledgeGraph, ValidationRefused
-from kg.update import UpdateRefused, UpdateSyntaxError, delta_from_update
+from kg import KnowledgeGraph, ValidationRefused
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH
+from kg.write.delta import ProtectedGraph
+from kg.write.update import UpdateRefused, UpdateSyntaxError, delta_from_update
 from tests.kg.conftest import EX, dump_bytes, iri
 
 PROLOGUE = "PREFIX ckm: <https://w3id.org/ckm#>\nPREFIX ex: <http://example.org/id/>\n"
@@ -16,7 +16,7 @@ G = URIRef("http://example.org/graph/extra")
 
 
 def delta(graph: KnowledgeGraph, text: str):
-    return delta_from_update(graph.store, PROLOGUE + text, base_iri=EX)
+    return delta_from_update(graph._store, PROLOGUE + text, base_iri=EX)
 
 
 def test_insert_data_without_graph_goes_to_the_data_graph(small: KnowledgeGraph):

@@ -10,14 +10,14 @@ from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from kg.config import Settings
-from kg.delta import Delta, adding
 from kg.demo import demo_quads
 from kg.graph import KnowledgeGraph
-from kg.neighbourhood import focus_nodes
 from kg.resources import SHAPES_TTL
-from kg.shape_paths import ShapeDependencies
 from kg.validation import ShapesValidator
 from kg.vocab import CKM, DATA_GRAPH, ONTOLOGY_GRAPH, SYSTEM_GRAPHS
+from kg.write.delta import Delta, adding
+from kg.write.neighbourhood import focus_nodes
+from kg.write.shape_paths import ShapeDependencies
 from tests.kg.conftest import data_quads
 
 NEW_INTERACTION = (
@@ -63,14 +63,14 @@ def delta_for(graph: KnowledgeGraph, case: str) -> Delta:
 
 
 def whole_graph_report(graph: KnowledgeGraph, delta: Delta):
-    stored = {q for q in graph.store.quads() if q[3] not in SYSTEM_GRAPHS}
+    stored = {q for q in graph.quads() if q[3] not in SYSTEM_GRAPHS}
     whole = Graph()
     for s, p, o, _g in (stored - delta.removed) | delta.added:
         whole.add((s, p, o))
-    for s, p, o, _g in graph.store.quads(graph=ONTOLOGY_GRAPH):
+    for s, p, o, _g in graph.quads(graph=ONTOLOGY_GRAPH):
         whole.add((s, p, o))
     dependencies = ShapeDependencies.from_shapes(Graph().parse(SHAPES_TTL))
-    return ShapesValidator().validate(whole, focus=focus_nodes(graph.store, delta, dependencies))
+    return ShapesValidator().validate(whole, focus=focus_nodes(graph._store, delta, dependencies))
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kg import KnowledgeGraph, ValidationRefused
 from kg.config import Settings
-from kg.graph import KnowledgeGraph, ValidationRefused
 from kg.shacl import CompiledValidator
 from kg.validation import ShapesValidator
 from kg.vocab import DATA_GRAPH, INFERRED_GRAPH
@@ -31,7 +31,7 @@ def outcomes(validator: str, tmp_path: Path) -> tuple[list, set]:
             with pytest.raises(ValidationRefused) as refusal:
                 graph.write(turtle_delta(turtle))
             seen.append(refusal.value.report)
-        data = {q for q in graph.store.quads() if q[3] in (DATA_GRAPH, INFERRED_GRAPH)}
+        data = {q for q in graph.quads() if q[3] in (DATA_GRAPH, INFERRED_GRAPH)}
         return seen, data
     finally:
         graph.close()
@@ -40,7 +40,7 @@ def outcomes(validator: str, tmp_path: Path) -> tuple[list, set]:
 def test_the_setting_picks_the_validator(tmp_path: Path):
     for name, kind in (("compiled", CompiledValidator), ("pyshacl", ShapesValidator)):
         graph = KnowledgeGraph(None, Settings(store=tmp_path, validator=name))  # type: ignore[arg-type]
-        assert isinstance(graph._validator, kind)
+        assert isinstance(graph._road.validator, kind)
 
 
 def test_both_validators_refuse_and_accept_alike(tmp_path: Path):

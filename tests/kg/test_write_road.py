@@ -7,9 +7,9 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF
 
-from kg.delta import Delta, ProtectedGraph, adding
-from kg.graph import KnowledgeGraph, ValidationRefused
+from kg import KnowledgeGraph, ValidationRefused
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH
+from kg.write.delta import Delta, ProtectedGraph, adding
 from tests.kg.conftest import SMALL_TTL, data_quads, dump_bytes, iri, turtle_delta
 
 # Every test here runs on the embedded store, oxigraph serve and Virtuoso.
@@ -19,11 +19,11 @@ RUN_ON_EVERY_BACKEND = True
 def test_valid_data_is_committed_with_a_provenance_record(graph: KnowledgeGraph):
     delta = turtle_delta(SMALL_TTL.read_text())
     receipt = graph.write(delta)
-    assert receipt.added == len(delta.added) == graph.store.count(DATA_GRAPH)
+    assert receipt.added == len(delta.added) == graph.count(DATA_GRAPH)
     assert receipt.report.conforms
     activity = receipt.activity
-    assert (activity, RDF.type, PROV.Activity, PROVENANCE_GRAPH) in set(graph.store.quads(activity))
-    [added] = [q[2] for q in graph.store.quads(activity, CKM.triplesAdded)]
+    assert (activity, RDF.type, PROV.Activity, PROVENANCE_GRAPH) in set(graph.quads(activity))
+    [added] = [q[2] for q in graph.quads(activity, CKM.triplesAdded)]
     assert added.toPython() == len(delta.added)
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from kg.config import Settings
-from kg.delta import from_payload
 from kg.graph import KnowledgeGraph
 from kg.queries import results_json
 from kg.store.parsing import syntax_named
 from kg.vocab import DATA_GRAPH
+from kg.write.delta import from_payload
 
 ANALYSTS_TTL = Path(__file__).with_name("data") / "analysts.ttl"
 EX = "http://example.org/id/"

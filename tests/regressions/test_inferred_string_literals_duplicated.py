@@ -9,8 +9,8 @@ from kg.vocab import DATA_GRAPH, INFERRED_GRAPH
 
 
 def test_nothing_asserted_is_repeated_in_the_inferred_graph(small: KnowledgeGraph):
-    asserted = {q[:3] for q in small.store.quads(graph=DATA_GRAPH)}
-    inferred = {q[:3] for q in small.store.quads(graph=INFERRED_GRAPH)}
+    asserted = {q[:3] for q in small.quads(graph=DATA_GRAPH)}
+    inferred = {q[:3] for q in small.quads(graph=INFERRED_GRAPH)}
     assert inferred and not asserted & inferred
 
 

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.delta import adding
 from kg.demo import demo_quads
 from kg.graph import KnowledgeGraph
 from kg.store.base import DumpFormat
 from kg.store.embedded import EmbeddedStore
 from kg.store.oxterms import quad_from_ox, quad_to_ox
 from kg.vocab import DATA_GRAPH, INFERRED_GRAPH, PROVENANCE_GRAPH
+from kg.write.delta import adding
 from tests.reliability.server import ckm_command, ckm_environment
 
 _TEMPLATE = 0

@@ -14,13 +14,13 @@ from collections.abc import Iterable
 import pytest
 from rdflib.namespace import RDF
 
+from kg import KnowledgeGraph, ValidationRefused
 from kg.config import Settings
-from kg.delta import Delta, adding
 from kg.demo import demo_quads
-from kg.graph import KnowledgeGraph, ValidationRefused
 from kg.reasoning import Reasoner
 from kg.store.base import Triple
 from kg.vocab import CKM
+from kg.write.delta import Delta, adding
 from tests.kg.conftest import SMALL_TTL, turtle_delta
 
 
@@ -53,8 +53,8 @@ def _changes(quads: list, rng: random.Random) -> list[Delta]:
 @pytest.fixture(scope="module")
 def write_road_calls(tmp_path_factory: pytest.TempPathFactory) -> list:
     graph = KnowledgeGraph.open(Settings(store=tmp_path_factory.mktemp("rules") / "store"))
-    recorder = RecordingReasoner(graph._reasoner)
-    graph.__dict__["_reasoner"] = recorder  # the cached property, replaced
+    recorder = RecordingReasoner(graph._road.reasoner)
+    graph._road.__dict__["reasoner"] = recorder  # the cached property, replaced
     try:
         graph.write(turtle_delta(SMALL_TTL.read_text()))
         quads = demo_quads(customers=6, seed=5, base_iri="http://example.org/id/")

@@ -9,9 +9,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kg.delta import from_payload
 from kg.store.parsing import syntax_named
 from kg.vocab import DATA_GRAPH
+from kg.write.delta import from_payload
 from tests.api.conftest import EX, App
 from tests.kg.conftest import SMALL_TTL
 from tests.reliability.server import ServerProcess, store_with_small_data

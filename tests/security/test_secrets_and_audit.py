@@ -104,13 +104,11 @@ def test_an_erasure_is_audited_without_personal_data(served: App):
         assert personal not in dump
     erasures = [
         activity
-        for activity, _p, label, _g in served.graph.store.quads(graph=PROVENANCE_GRAPH)
+        for activity, _p, label, _g in served.graph.quads(graph=PROVENANCE_GRAPH)
         if str(label) == "erase-customer"
     ]
     assert len(erasures) == 1
-    record = {
-        (str(p), str(o)) for _s, p, o, _g in served.graph.store.quads(erasures[0], None, None)
-    }
+    record = {(str(p), str(o)) for _s, p, o, _g in served.graph.quads(erasures[0], None, None)}
     assert ("http://www.w3.org/ns/prov#wasAssociatedWith", "urn:ckm:agent:admin-key") in record
     assert any(p.endswith("triplesRemoved") and int(o) > 0 for p, o in record)
     assert any(p.endswith("endedAtTime") for p, _o in record)

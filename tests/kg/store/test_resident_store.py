@@ -10,7 +10,6 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.config import Settings
-from kg.delta import adding
 from kg.demo import demo_quads
 from kg.graph import KnowledgeGraph
 from kg.store import open_store
@@ -18,6 +17,7 @@ from kg.store.base import DumpFormat, WriteConflict
 from kg.store.embedded import EmbeddedStore
 from kg.store.resident import ResidentStore
 from kg.vocab import CKM, DATA_GRAPH
+from kg.write.delta import adding
 
 EX = "http://example.org/"
 G = URIRef(EX + "g")
@@ -108,6 +108,6 @@ def test_the_write_road_on_memory_reads_answers_as_on_disk(tmp_path: Path):
         graph = KnowledgeGraph.open(Settings(store=tmp_path / name, memory_reads=memory))
         graph.write(adding(quads))
         answers.append(graph.select(query))
-        assert next(graph.store.quads(None, None, None, DATA_GRAPH), None) is not None
+        assert next(graph.quads(None, None, None, DATA_GRAPH), None) is not None
         graph.close()
     assert answers[0] == answers[1] and int(answers[0][0]["n"]) > 0

@@ -13,13 +13,10 @@ from dataclasses import dataclass, field
 
 from rdflib.term import URIRef
 
-from kg.delta import Delta
+from kg.errors import UnknownCustomer
 from kg.store.base import Quad, Store
 from kg.vocab import SYSTEM_GRAPHS, sparql_prologue
-
-
-class UnknownCustomer(LookupError):
-    """No stored ``ckm:Customer`` has this IRI."""
+from kg.write.delta import Delta
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import URIRef
 
-from kg.delta import Delta
-from kg.shape_paths import ShapeDependencies
 from kg.store.base import Quad, Store
 from kg.vocab import CKM, SYSTEM_GRAPHS
+from kg.write.delta import Delta
+from kg.write.shape_paths import ShapeDependencies
 
 _VOCABULARY_NAMESPACES = tuple(str(ns) for ns in (CKM, RDF, RDFS, OWL, XSD, SKOS, PROV, DCTERMS))
 _CHUNK = 400

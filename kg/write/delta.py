@@ -1,7 +1,7 @@
-"""The Delta: what one write removes and adds. Every writer builds one; nothing else writes.
+"""The Delta: what one write removes and adds. Every write commits one; nothing else writes.
 
-Builders turn each kind of input into a Delta without touching the store except to read
-(a graph replacement must know what the graph held).
+A Delta is built in the writer's turn from the caller's intent (:mod:`kg.write.intents`)
+on the state it will commit on; the builders here need no state at all.
 """
 
 from __future__ import annotations
@@ -11,13 +11,10 @@ from dataclasses import dataclass, field
 
 from rdflib.term import URIRef
 
-from kg.store.base import Quad, Store
+from kg.errors import ProtectedGraph
+from kg.store.base import Quad
 from kg.store.parsing import RdfSyntax, parse_quads
 from kg.vocab import SYSTEM_GRAPHS
-
-
-class ProtectedGraph(ValueError):
-    """A write names a graph the system maintains itself (ontology, inferred, provenance)."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +22,11 @@ class Delta:
     """Quads removed and quads added by one write, applied as one atomic step.
 
     A quad in both sets is a no-op and is dropped from both.
+
+    >>> from rdflib import URIRef, Literal
+    >>> q = (URIRef("urn:x:a"), URIRef("urn:x:p"), Literal(1), URIRef("urn:x:g"))
+    >>> Delta(removed=frozenset({q}), added=frozenset({q})).is_empty
+    True
     """
 
     removed: frozenset[Quad] = field(default_factory=frozenset)
@@ -45,7 +47,13 @@ class Delta:
         return {q[3] for q in self.removed} | {q[3] for q in self.added}
 
     def then(self, later: Delta) -> Delta:
-        """This delta followed by ``later``, as one delta."""
+        """This delta followed by ``later``, as one delta.
+
+        >>> from rdflib import URIRef, Literal
+        >>> q = (URIRef("urn:x:a"), URIRef("urn:x:p"), Literal(1), URIRef("urn:x:g"))
+        >>> Delta(added=frozenset({q})).then(Delta(removed=frozenset({q}))).removed == {q}
+        True
+        """
         return Delta(
             removed=(self.removed - later.added) | later.removed,
             added=(self.added - later.removed) | later.added,
@@ -80,14 +88,3 @@ def from_payload(payload: bytes | str, syntax: RdfSyntax, *, graph: URIRef, base
         ProtectedGraph: the payload writes into a system graph.
     """
     return adding(parse_quads(payload, syntax, target_graph=graph, base_iri=base_iri))
-
-
-def clearing_graph(store: Store, graph: URIRef) -> Delta:
-    """A delta that empties ``graph`` (Graph Store DELETE, SPARQL ``CLEAR``/``DROP``)."""
-    ensure_writable([graph])
-    return Delta(removed=frozenset(store.quads(graph=graph)))
-
-
-def replacing_graph(store: Store, graph: URIRef, quads: Iterable[Quad]) -> Delta:
-    """A delta that makes ``graph`` hold exactly ``quads`` (Graph Store PUT)."""
-    return clearing_graph(store, graph).then(adding(quads))

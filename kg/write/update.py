@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import rdflib.plugins.sparql
 from pyparsing import ParseException
@@ -25,34 +26,58 @@ from rdflib.plugins.sparql.update import evalUpdate
 from rdflib.store import Store as RdflibStore
 from rdflib.term import BNode, URIRef
 
-from kg.delta import Delta, ensure_writable
+import kg.sparql_parser_lock  # noqa: F401  (rdflib's SPARQL parser, thread-safe)
+from kg.errors import UpdateRefused, UpdateSyntaxError
 from kg.store.base import Quad, Store
 from kg.store.parsing import skolem_base
 from kg.vocab import DATA_GRAPH, SYSTEM_GRAPHS
+from kg.write.delta import Delta, ensure_writable
+from kg.write.state import WriteState
 
 # rdflib would fetch USING/FROM graphs it does not hold from the web; they are read from
 # the store instead, so an update can never make this server call out.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
-class UpdateSyntaxError(ValueError):
-    """The update text does not parse; the message says where."""
+@dataclass(frozen=True)
+class ParsedUpdate:
+    """A SPARQL 1.1 Update request, parsed and checked, ready to be evaluated in the
+    writer's turn on the state it will commit on."""
+
+    update: Update
+    base_iri: str
+
+    def delta(self, state: WriteState) -> Delta:
+        """The Delta the request applies to ``state``; nothing is written.
+
+        Operations run in order, each seeing the effect of those before it.
+        Raises:
+            UpdateRefused: an operation fails as the specification says it must.
+            ProtectedGraph: the request writes into a system graph.
+        """
+        recorder = _RecordingStore(state)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset = ConjunctiveGraph(store=recorder, identifier=DATA_GRAPH)
+        for operation in self.update.algebra:
+            if operation.name == "Create":
+                _create(recorder, operation)
+                continue
+            try:
+                evalUpdate(dataset, Update(self.update.prologue, [operation]))
+            except Exception as error:  # rdflib signals failed operations with Exception
+                raise UpdateRefused(f"{operation.name}: {error}") from error
+        delta = recorder.delta(skolem_base(self.base_iri))
+        ensure_writable(delta.graphs())
+        return delta
 
 
-class UpdateRefused(ValueError):
-    """The update asks for something this server does not do (LOAD, SERVICE…) or
-    fails as the specification says it must (CREATE of an existing graph…)."""
+def parse_update(update_text: str, *, base_iri: str, allow_load: bool = False) -> ParsedUpdate:
+    """Parse and check a SPARQL 1.1 Update request (no store is read).
 
-
-def delta_from_update(
-    store: Store, update_text: str, *, base_iri: str, allow_load: bool = False
-) -> Delta:
-    """The Delta a SPARQL 1.1 Update request would apply to ``store``.
-
-    Nothing is written. Raises:
+    Raises:
         UpdateSyntaxError: the request does not parse.
-        UpdateRefused: LOAD or SERVICE while not allowed, or an operation that fails.
-        ProtectedGraph: the request writes into a system graph.
+        UpdateRefused: LOAD or SERVICE while not allowed.
     """
     try:
         update = translateUpdate(parseUpdate(update_text), base=base_iri)
@@ -62,21 +87,22 @@ def delta_from_update(
         raise UpdateSyntaxError(str(error)) from error
     for operation in update.algebra:
         _refuse_remote_access(operation, allow_load)
-    recorder = _RecordingStore(store)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        dataset = ConjunctiveGraph(store=recorder, identifier=DATA_GRAPH)
-    for operation in update.algebra:
-        if operation.name == "Create":
-            _create(recorder, operation)
-            continue
-        try:
-            evalUpdate(dataset, Update(update.prologue, [operation]))
-        except Exception as error:  # rdflib signals failed operations with Exception
-            raise UpdateRefused(f"{operation.name}: {error}") from error
-    delta = recorder.delta(skolem_base(base_iri))
-    ensure_writable(delta.graphs())
-    return delta
+    return ParsedUpdate(update, base_iri)
+
+
+def delta_from_update(
+    state: WriteState | Store, update_text: str, *, base_iri: str, allow_load: bool = False
+) -> Delta:
+    """The Delta a SPARQL 1.1 Update request would apply to ``state``.
+
+    Nothing is written. Raises:
+        UpdateSyntaxError: the request does not parse.
+        UpdateRefused: LOAD or SERVICE while not allowed, or an operation that fails.
+        ProtectedGraph: the request writes into a system graph.
+    """
+    if not isinstance(state, WriteState):
+        state = WriteState(state)
+    return parse_update(update_text, base_iri=base_iri, allow_load=allow_load).delta(state)
 
 
 def _refuse_remote_access(node: object, allow_load: bool) -> None:
@@ -108,9 +134,9 @@ class _RecordingStore(RdflibStore):
     formula_aware = False
     transaction_aware = False
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, state: WriteState) -> None:
         super().__init__()
-        self._store = store
+        self._store = state
         self.removed: set[Quad] = set()
         self.added: set[Quad] = set()
         self._namespaces: dict[str, URIRef] = {}

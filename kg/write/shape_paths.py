@@ -20,6 +20,8 @@ from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node, Variable
 
+import kg.sparql_parser_lock  # noqa: F401  (rdflib's SPARQL parser, thread-safe)
+
 Step = tuple[URIRef, bool]  # (predicate, inverse)
 Path = tuple[Step, ...]
 # Node-level keywords whose objects are shapes applying to the same node.

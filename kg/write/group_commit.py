@@ -13,12 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from kg.errors import WriteInterrupted
+
 _Request = TypeVar("_Request")
 _Outcome = TypeVar("_Outcome")
-
-
-class WriteInterrupted(RuntimeError):
-    """The writer that took this request stopped before settling it; nothing written."""
 
 
 @dataclass
