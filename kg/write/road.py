@@ -207,8 +207,16 @@ class WriteRoad:
         started: datetime,
         version: str,
     ) -> dict[int, WriteReceipt]:
-        """Commit the segment's data, inferences and provenance records in one step."""
+        """Commit the segment's data, inferences and provenance records in one step.
+
+        Raises:
+            WriteConflict: another process committed since ``version`` (also when the
+                segment changes nothing: its writes found "no change" on reads that may
+                mix that commit's state with the one before).
+        """
         if pending.is_empty or around is None:
+            if self._store.version() != version:
+                raise WriteConflict("the store changed while the writes were built")
             return {a.index: _receipt(None, a, 0, 0) for a in accepted}
         # The segment's writes were each normalised on the state before them; as one
         # change against the store, what undoes another's is no change at all.
