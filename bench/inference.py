@@ -20,7 +20,7 @@ from rdflib.term import URIRef
 
 from kg.reasoning import Reasoner
 from kg.store.base import Triple
-from kg.write.neighbourhood import is_data_node
+from kg.write.terms import is_data_node
 
 # Triples of context per reasoner call: well inside the size where memory is modest.
 CONTEXT_TRIPLES = 20_000

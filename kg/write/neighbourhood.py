@@ -9,24 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF
 from rdflib.term import URIRef
 
 from kg.store.base import Quad, Store
-from kg.vocab import CKM, SYSTEM_GRAPHS
+from kg.vocab import SYSTEM_GRAPHS
 from kg.write.delta import Delta
 from kg.write.shape_paths import ShapeDependencies
+from kg.write.terms import is_data_node
 
-_VOCABULARY_NAMESPACES = tuple(str(ns) for ns in (CKM, RDF, RDFS, OWL, XSD, SKOS, PROV, DCTERMS))
 _CHUNK = 400
 _SYSTEM_LIST = ", ".join(f"<{g}>" for g in sorted(SYSTEM_GRAPHS))
 _NOT_SYSTEM = f"FILTER(?g NOT IN ({_SYSTEM_LIST}))"
 _NOT_SYSTEM_0 = f"FILTER(?g0 NOT IN ({_SYSTEM_LIST}))"
-
-
-def is_data_node(term) -> bool:
-    """True for IRIs that name data (not vocabulary terms nor literals)."""
-    return isinstance(term, URIRef) and not str(term).startswith(_VOCABULARY_NAMESPACES)
 
 
 def touched_nodes(delta: Delta) -> set[URIRef]:

@@ -21,7 +21,7 @@ from kg.queries import saved_queries
 from kg.reasoning import Reasoner
 from kg.resources import ONTOLOGY_TTL
 from kg.vocab import ONTOLOGY_GRAPH
-from kg.write.neighbourhood import is_data_node
+from kg.write.terms import is_data_node
 
 TINY = 40
 

@@ -21,7 +21,7 @@ from rdflib.namespace import OWL, RDF, XSD
 import tests.shapes
 from kg.demo import demo_quads
 from kg.vocab import CKM, SYSTEM_GRAPHS
-from kg.write.neighbourhood import is_data_node
+from kg.write.terms import is_data_node
 from tests.kg.conftest import SMALL_TTL
 from tests.shapes.cases import ConceptExamples, Variant, accepted
 from tests.shapes.conftest import parse_turtle
