@@ -46,6 +46,12 @@ class Settings(BaseSettings):
         description="The engine behind the remote URLs (oxigraph, virtuoso, fuseki, "
         "graphdb, generic): which departures from the standards to expect.",
     )
+    seal_key_file: Path | None = Field(
+        None,
+        description="The key that seals dumps (so that a restore trusts their provenance "
+        "and inferences); default: beside the embedded store, or ~/.local/share/ckm for "
+        "a remote engine.",
+    )
     remote_retries: int = Field(
         3, ge=0, description="How often a failed read is retried (with backoff)."
     )

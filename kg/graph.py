@@ -11,8 +11,11 @@ record in ONE atomic store operation.
 from __future__ import annotations
 
 import hashlib
+import io
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from rdflib import Literal
@@ -20,6 +23,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import URIRef
 
 from kg.config import Settings
+from kg.errors import RestoreRefused
 from kg.resources import ONTOLOGY_TTL
 from kg.store import open_store
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Term, Triple
@@ -38,8 +42,10 @@ from kg.write.intents import (
     SparqlUpdate,
 )
 from kg.write.preconditions import entity_tag
-from kg.write.provenance import WriteContext
+from kg.write.provenance import WriteContext, activity_record
+from kg.write.restore import RestoreReceipt, planned_restore
 from kg.write.road import WriteReceipt, WriteRoad
+from kg.write.seal import sealing
 from kg.write.state import WriteState
 from kg.write.update import parse_update
 
@@ -232,14 +238,16 @@ class KnowledgeGraph:
         replaces it in one step, and the inferred graph is rebuilt since what follows
         from the data may have changed.
         """
-        digest = Literal("sha256:" + hashlib.sha256(ONTOLOGY_TTL.read_bytes()).hexdigest())
-        marker = (ONTOLOGY_GRAPH, DCTERMS.hasVersion, digest, ONTOLOGY_GRAPH)
+        marker = (*_ontology_marker(), ONTOLOGY_GRAPH)
         if next(self._store.quads(*marker), None) is not None:
             return False
         with self._write_lock:
-            self._store.replace_graph(ONTOLOGY_GRAPH, [*self._road.ontology, marker[:3]])
-        self.rebuild_inferences()
+            self._install_ontology_locked()
+            self._road.rebuild_inferences()
         return True
+
+    def _install_ontology_locked(self) -> None:
+        self._store.replace_graph(ONTOLOGY_GRAPH, [*self._road.ontology, _ontology_marker()])
 
     def rebuild_inferences(self) -> int:
         """Recompute the whole inferred graph from the data graphs (for recovery).
@@ -332,16 +340,73 @@ class KnowledgeGraph:
     # -- operations ---------------------------------------------------------------------
 
     def dump(self, output: BinaryIO, fmt: DumpFormat) -> None:
-        self._store.dump(output, fmt)
+        """Write every quad of the store to ``output``, sealed with the store's key (a
+        comment line at the end; :mod:`kg.write.seal`) so that a restore into this store
+        may trust its system graphs."""
+        writer = sealing(output, self.settings)
+        if writer is None:
+            self._store.dump(output, fmt)
+            return
+        self._store.dump(writer, fmt)  # type: ignore[arg-type]
+        writer.close_seal()
 
-    def restore(self, source: BinaryIO, fmt: DumpFormat) -> int:
-        """Replace the store's content with a dump (no validation: a dump was valid).
+    def restore(
+        self,
+        source: BinaryIO,
+        fmt: DumpFormat,
+        context: WriteContext | None = None,
+        *,
+        unchecked: bool = False,
+        data_only: bool = False,
+    ) -> RestoreReceipt:
+        """Replace the store's content with a dump, checked whole first.
 
+        The dump's data must pass the admission rules and the shapes, and its system
+        graphs are loaded only from a dump this store sealed (``data_only``: they are
+        left out and rebuilt). ``unchecked`` loads the dump as it is, on purpose. The
+        restore is recorded as a provenance activity saying whether it was checked.
+        Atomic as the store's restore is: nothing changes when this raises.
         Raises:
             ValueError: the dump does not parse; nothing changed.
+            RestoreRefused: invalid data (the report attached) or unsealed system
+                graphs; nothing changed.
+            ReservedTerm, UnstorableLiteral: data no write could bring in.
         """
+        context = context or WriteContext(operation="restore")
+        plan = planned_restore(
+            source.read(), fmt, self.settings, unchecked=unchecked, data_only=data_only
+        )
+        report = ValidationReport()
+        if plan.checked:
+            report = self._road.validator.validate_triples({q[:3] for q in plan.data})
+            if not report.conforms:
+                raise RestoreRefused(
+                    f"the dump's data breaks {len(report.violations)} SHACL rule(s); "
+                    "nothing was changed (fix the data, or --unchecked on purpose)",
+                    report,
+                )
+        started = datetime.now(UTC)
         with self._write_lock:
-            return self._store.restore(source, fmt)
+            self._store.restore(io.BytesIO(plan.payload), fmt)
+            if not plan.with_system_graphs:
+                self._install_ontology_locked()
+                self._road.rebuild_inferences()
+            operation = context.operation + ("" if plan.checked else " (unchecked)")
+            activity, record = activity_record(
+                replace(context, operation=operation),
+                started=started,
+                added=plan.quads,
+                removed=0,
+                graphs=set(),
+            )
+            self._store.commit(removed=[], added=record)
+        return RestoreReceipt(plan.quads, plan.checked, plan.with_system_graphs, activity, report)
+
+
+def _ontology_marker() -> Triple:
+    """The triple saying which ontology file the ontology graph was made from."""
+    digest = Literal("sha256:" + hashlib.sha256(ONTOLOGY_TTL.read_bytes()).hexdigest())
+    return (ONTOLOGY_GRAPH, DCTERMS.hasVersion, digest)
 
 
 def _member_of(subject: URIRef, of_class: URIRef | None):

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from kg.cli.state import EXIT_REFUSED, console, fail, opened_graph
 from kg.demo import demo_quads
-from kg.errors import ValidationRefused
+from kg.errors import ReservedTerm, RestoreRefused, UnstorableLiteral, ValidationRefused
 from kg.iri import InvalidIri, checked_iri
 from kg.store.base import DumpFormat, QuerySyntaxError, StoreError
 from kg.store.parsing import RdfSyntax, RdfSyntaxError, syntax_for_path, syntax_named
@@ -172,15 +172,44 @@ def dump(
 def restore(
     source: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A dump.")],
     fmt: Annotated[DumpFormat | None, typer.Option("--format", help="nquads or trig.")] = None,
+    unchecked: Annotated[
+        bool,
+        typer.Option(
+            "--unchecked",
+            help="Load the dump as it is, without validating it or its seal (on purpose; "
+            "recorded in provenance).",
+        ),
+    ] = False,
+    data_only: Annotated[
+        bool,
+        typer.Option(
+            "--data-only",
+            help="Load only the dump's data graphs (validated); the ontology is installed "
+            "and the inferences computed anew (a dump of another store).",
+        ),
+    ] = False,
 ) -> None:
-    """Replace the whole store with a dump (all or nothing)."""
+    """Replace the whole store with a dump, checked first (all or nothing)."""
     chosen = fmt or (DumpFormat.TRIG if source.suffix == ".trig" else DumpFormat.NQUADS)
+    context = WriteContext(source=source.name, operation="restore")
     with opened_graph() as kg, source.open("rb") as handle:
         try:
-            count = kg.restore(handle, chosen)
+            receipt = kg.restore(handle, chosen, context, unchecked=unchecked, data_only=data_only)
+        except RestoreRefused as refused:
+            if refused.report is not None:
+                console.print(refused.report.to_text(), highlight=False)
+            raise fail(f"{source}: {refused}", EXIT_REFUSED) from refused
+        except (ReservedTerm, UnstorableLiteral) as refused:
+            raise fail(f"{source}: {refused}", EXIT_REFUSED) from refused
         except ValueError as error:
             raise fail(f"{source}: {error}; nothing was changed") from error
-    console.print(f"restored {count:,} quads")
+    how = "checked" if receipt.checked else "UNCHECKED (not validated; recorded in provenance)"
+    graphs = (
+        "with its system graphs"
+        if receipt.system_graphs_restored
+        else "its data only; ontology installed and inferences computed anew"
+    )
+    console.print(f"restored {receipt.quads:,} quads, {how}, {graphs}")
 
 
 def reason(

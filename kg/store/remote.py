@@ -546,6 +546,14 @@ class RemoteStore:
             StoreUnavailable, StoreError: the engine refused the new dataset.
         """
         quads = parse_dump(source, fmt)
+        try:
+            return self._restore(quads)
+        finally:
+            # A fresh version: a writer that read the one the dump carries must not
+            # commit on top of the restored store as if nothing had happened.
+            self._update(_versioned_change("", "", _new_version()))
+
+    def _restore(self, quads: list[ox.Quad]) -> int:
         if self.engine.whole_dataset_gsp:
             self._gsp("PUT", None, "application/n-quads", _serialized(quads, ox.RdfFormat.N_QUADS))
             return len(quads)
