@@ -52,6 +52,13 @@ class Settings(BaseSettings):
         "and inferences); default: beside the embedded store, or ~/.local/share/ckm for "
         "a remote engine.",
     )
+    remote_write_lease_s: float = Field(
+        30.0,
+        gt=0,
+        description="How long a writer's claim on a remote engine's write turn lives "
+        "without renewal (writers of several processes take turns; the clocks of their "
+        "machines must agree within it).",
+    )
     remote_retries: int = Field(
         3, ge=0, description="How often a failed read is retried (with backoff)."
     )

@@ -241,7 +241,7 @@ class KnowledgeGraph:
         marker = (*_ontology_marker(), ONTOLOGY_GRAPH)
         if next(self._store.quads(*marker), None) is not None:
             return False
-        with self._write_lock:
+        with self._write_lock, self._store.writer_turn():
             self._install_ontology_locked()
             self._road.rebuild_inferences()
         return True
@@ -386,7 +386,7 @@ class KnowledgeGraph:
                     report,
                 )
         started = datetime.now(UTC)
-        with self._write_lock:
+        with self._write_lock, self._store.writer_turn():
             self._store.restore(io.BytesIO(plan.payload), fmt)
             if not plan.with_system_graphs:
                 self._install_ontology_locked()

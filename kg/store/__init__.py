@@ -44,6 +44,7 @@ def open_store(settings: Settings) -> Store:
                 timeout_s=settings.query_timeout_s,
                 retries=settings.remote_retries,
                 engine=settings.remote_engine,
+                lease_s=settings.remote_write_lease_s,
             )
         except ValueError as error:
             raise StoreError(f"CKM_REMOTE_ENGINE: {error}") from error

@@ -10,6 +10,7 @@ graph unless a dataset is named.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import BinaryIO, Protocol
@@ -97,6 +98,16 @@ class Store(Protocol):
 
     def version(self) -> str:
         """A token that changes with every write to the store, for :meth:`commit`."""
+        ...
+
+    def writer_turn(self) -> AbstractContextManager[None]:
+        """Exclusion of the store's other writers, also those of other processes, for
+        as long as the block runs (a write holds it from its first read to its commit).
+        Re-entrant within one thread.
+
+        Raises:
+            WriteConflict: another writer kept the turn too long; nothing written.
+        """
         ...
 
     def commit(

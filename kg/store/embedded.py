@@ -190,6 +190,11 @@ class EmbeddedStore:
 
     # -- writes ------------------------------------------------------------------------
 
+    def writer_turn(self) -> contextlib.AbstractContextManager[None]:
+        """Nothing to take: one process owns the directory, and its writer lock
+        serialises its writers."""
+        return contextlib.nullcontext()
+
     def version(self) -> str:
         return str(self._version)
 

@@ -10,6 +10,7 @@ store until it is ready, so start-up is not delayed.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import threading
@@ -112,6 +113,11 @@ class ResidentStore:
         self._disk.dump(output, fmt)
 
     # -- writes ------------------------------------------------------------------------
+
+    def writer_turn(self) -> contextlib.AbstractContextManager[None]:
+        """Nothing to take: one process owns the directory, and its writer lock
+        serialises its writers."""
+        return contextlib.nullcontext()
 
     def version(self) -> str:
         return self._disk.version()

@@ -132,7 +132,9 @@ class WriteRoad:
         start = 0
         while start < len(batch):
             try:
-                segment = _retried_on_conflict(functools.partial(self._segment, batch, start))
+                segment = _retried_on_conflict(
+                    functools.partial(self._segment_in_turn, batch, start)
+                )
             except WriteConflict as error:  # other processes kept winning: this write fails
                 outcomes[start] = error
                 start += 1
@@ -140,6 +142,12 @@ class WriteRoad:
             outcomes.update(segment.outcomes)
             start = segment.end
         return [outcomes[index] for index in range(len(batch))]
+
+    def _segment_in_turn(self, batch: Sequence[Write], start: int) -> _Segment:
+        """:meth:`_segment` holding the store's writer turn (other processes' writers of
+        a remote engine wait), from the first read of the segment to its commit."""
+        with self._store.writer_turn():
+            return self._segment(batch, start)
 
     def _segment(self, batch: Sequence[Write], start: int) -> _Segment:
         """Build, validate and commit the writes of ``batch`` from ``start`` on, until one
@@ -338,6 +346,10 @@ class WriteRoad:
         return _retried_on_conflict(self._rebuild_inferences_once)
 
     def _rebuild_inferences_once(self) -> int:
+        with self._store.writer_turn():
+            return self._rebuild_inferences_in_turn()
+
+    def _rebuild_inferences_in_turn(self) -> int:
         version = self._store.version()
         data = {(s, p, o) for s, p, o, g in self._store.quads() if g not in SYSTEM_GRAPHS}
         entailed = self.reasoner.entailments(data)

@@ -1,0 +1,6 @@
+"""The remote backend (:mod:`kg.store.remote.store`) and its rooms."""
+
+from kg.store.remote.results import query_form, term_from_json
+from kg.store.remote.store import RemoteStore
+
+__all__ = ["RemoteStore", "query_form", "term_from_json"]
