@@ -127,3 +127,44 @@ def test_writes_queued_behind_a_write_are_committed_together_each_with_its_verdi
         "{ ?i ckm:channel ckm:Email }"
     )
     assert int(count[0]["n"]) == 10
+
+
+def test_writes_of_one_turn_are_validated_on_the_state_the_writes_before_them_leave(
+    small: KnowledgeGraph,
+):
+    """Two writes each valid alone but not together (a customer's first and second
+    country, ``sh:maxCount 1``), queued in one group: the first is accepted, the second
+    refused as it would be after the first — not both accepted because each alone
+    conformed to the store as it was."""
+    small.write(
+        turtle_delta("ex:newco a ckm:Customer ; rdfs:label 'NewCo' ; ckm:customerOf ex:medsoft .")
+    )
+    writes = [
+        turtle_delta("ex:newco ckm:country 'DE' ."),
+        turtle_delta("ex:newco ckm:country 'CH' ."),
+    ]
+    outcomes: dict[int, object] = {}
+
+    def write(index: int) -> None:
+        try:
+            outcomes[index] = small.write(writes[index])
+        except ValidationRefused as refusal:
+            outcomes[index] = refusal
+
+    queue = small._group_commit._queue
+    with small._write_lock:
+        threads = []
+        for index in range(len(writes)):  # queued in this order
+            threads.append(threading.Thread(target=write, args=(index,)))
+            threads[-1].start()
+            deadline = time.monotonic() + 30
+            while len(queue) <= index and time.monotonic() < deadline:
+                time.sleep(0.01)
+        assert len(queue) == len(writes)
+    for thread in threads:
+        thread.join(60)
+    assert isinstance(outcomes[0], WriteReceipt)
+    assert isinstance(outcomes[1], ValidationRefused)
+    assert {v.focus_node for v in outcomes[1].report.violations} == {EX + "newco"}
+    countries = small.select(f"SELECT ?c WHERE {{ <{EX}newco> <https://w3id.org/ckm#country> ?c }}")
+    assert [str(r["c"]) for r in countries] == ["DE"]
