@@ -3,14 +3,16 @@ text of a data update, and syntax messages in one shape."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.store.base import DumpFormat, Triple
-from kg.store.oxterms import to_ox
+from kg.store.base import DumpFormat, Quad, Triple
+from kg.store.oxterms import quad_from_ox, to_ox
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -84,6 +86,41 @@ def parse_dump(source: BinaryIO, fmt: DumpFormat) -> list[ox.Quad]:
         ValueError: the input does not parse (the message names line and column).
     """
     return list(_dump_quads(source, fmt))
+
+
+@dataclass(frozen=True)
+class DumpContents:
+    """A dump read whole, split into the quads of the system graphs and the others."""
+
+    quads: list[ox.Quad]
+    fmt: DumpFormat
+    system_graphs: frozenset[str]
+
+    def _is_system(self, quad: ox.Quad) -> bool:
+        graph = quad.graph_name
+        return isinstance(graph, ox.NamedNode) and graph.value in self.system_graphs
+
+    @property
+    def has_system_quads(self) -> bool:
+        return any(self._is_system(q) for q in self.quads)
+
+    def data_quads(self) -> list[Quad]:
+        """The quads of the data graphs, as rdflib terms."""
+        return [quad_from_ox(q) for q in self.quads if not self._is_system(q)]
+
+    def without_system_graphs(self) -> bytes:
+        """The dump's data graphs alone, in its format."""
+        kept = [q for q in self.quads if not self._is_system(q)]
+        return ox.serialize(kept, format=DUMP_FORMATS[self.fmt]) or b""
+
+
+def read_dump(data: bytes, fmt: DumpFormat, system_graphs: Iterable[str]) -> DumpContents:
+    """A dump's quads, read before anything is changed.
+
+    Raises:
+        ValueError: the input does not parse (the message names line and column).
+    """
+    return DumpContents(parse_dump(io.BytesIO(data), fmt), fmt, frozenset(system_graphs))
 
 
 def count_dump(source: BinaryIO, fmt: DumpFormat) -> int:

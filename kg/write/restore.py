@@ -11,17 +11,14 @@ recorded as a provenance activity that says whether it was checked.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
 from rdflib.term import URIRef
 
 from kg.config import Settings
 from kg.errors import RestoreRefused
 from kg.store.base import DumpFormat, Quad
-from kg.store.formats import DUMP_FORMATS, parse_dump
-from kg.store.oxterms import quad_from_ox
+from kg.store.formats import read_dump
 from kg.validation import ValidationReport
 from kg.vocab import SYSTEM_GRAPHS
 from kg.write.admission import admit
@@ -67,9 +64,8 @@ def planned_restore(
         ReservedTerm, UnstorableLiteral: its data breaks an admission rule.
     """
     dump = opened(data, settings)
-    quads = parse_dump(io.BytesIO(dump.body), fmt)
-    system = [q for q in quads if _graph_name(q) in _SYSTEM]
-    with_system = bool(system) and not data_only
+    contents = read_dump(dump.body, fmt, _SYSTEM)
+    with_system = contents.has_system_quads and not data_only
     if with_system and not dump.sealed and not unchecked:
         why = (
             "its seal does not match this store's key (made by another store, or edited)"
@@ -83,17 +79,8 @@ def planned_restore(
             "key of the store that made it (CKM_SEAL_KEY_FILE), or --unchecked to load "
             "everything as it is"
         )
-    data_quads = [quad_from_ox(q) for q in quads if _graph_name(q) not in _SYSTEM]
+    data_quads = contents.data_quads()
     if not unchecked:
         admit(data_quads)
-    if with_system:
-        payload = dump.body
-    else:
-        kept = [q for q in quads if _graph_name(q) not in _SYSTEM]
-        payload = ox.serialize(kept, format=DUMP_FORMATS[fmt]) or b""
-    return RestorePlan(payload, len(quads), data_quads, with_system, checked=not unchecked)
-
-
-def _graph_name(quad: ox.Quad) -> str:
-    graph = quad.graph_name
-    return graph.value if isinstance(graph, ox.NamedNode) else ""
+    payload = dump.body if with_system else contents.without_system_graphs()
+    return RestorePlan(payload, len(contents.quads), data_quads, with_system, checked=not unchecked)

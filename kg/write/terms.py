@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 
-import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from rdflib.term import URIRef
 
 from kg.resources import ONTOLOGY_TTL
+from kg.store.parsing import parse_quads, syntax_named
 
 W3C_NAMESPACES = tuple(str(ns) for ns in (RDF, RDFS, OWL, XSD, SH))
 SYSTEM_PREFIX = "urn:ckm:"
@@ -24,12 +24,13 @@ SYSTEM_PREFIX = "urn:ckm:"
 @functools.cache
 def declared_terms() -> frozenset[URIRef]:
     """Every IRI the shipped ontology file describes (a subject of one of its triples)."""
-    subjects = {
-        triple.subject.value
-        for triple in ox.parse(path=str(ONTOLOGY_TTL), format=ox.RdfFormat.TURTLE)
-        if isinstance(triple.subject, ox.NamedNode)
-    }
-    return frozenset(URIRef(s) for s in subjects)
+    quads = parse_quads(
+        ONTOLOGY_TTL.read_bytes(),
+        syntax_named("turtle"),
+        target_graph=URIRef("urn:ckm:graph:ontology"),
+        base_iri=ONTOLOGY_TTL.as_uri(),
+    )
+    return frozenset(s for s, _p, _o, _g in quads if isinstance(s, URIRef))
 
 
 def is_vocabulary_term(term: object) -> bool:

@@ -58,3 +58,83 @@ ENGINE_USERS = ("store", "shacl")
 )
 def test_only_the_store_and_the_validator_import_pyoxigraph(path: Path):
     assert not {m for m in imports_of(path) if m.startswith("pyoxigraph")}
+
+
+# -- the face (ARCHITECTURE.md): api imports `kg` and nothing below it -------------------
+
+
+@pytest.mark.parametrize("path", modules("api"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_api_imports_only_the_kg_face(path: Path):
+    below = {m for m in imports_of(path) if m.startswith("kg.")}
+    assert below == set(), "import these names from `kg` (kg/__init__.py) instead"
+
+
+def _private_reaches(path: Path) -> set[str]:
+    """Attributes of the knowledge graph's privates reached from a module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in {"_store", "_road", "store"}
+        and not (isinstance(node.value, ast.Name) and node.value.id in {"settings", "self"})
+    }
+
+
+@pytest.mark.parametrize("path", modules("api"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_api_never_reaches_the_graphs_store(path: Path):
+    assert _private_reaches(path) == set()
+
+
+def test_the_graph_has_no_public_store():
+    from kg import KnowledgeGraph
+
+    assert not hasattr(KnowledgeGraph, "store")
+    assert "store" not in KnowledgeGraph.__init__.__code__.co_names
+
+
+def test_every_name_of_the_face_resolves():
+    import kg
+
+    missing = [name for name in kg.__all__ if getattr(kg, name, None) is None]
+    assert missing == []
+
+
+# Exceptions that never reach a caller of kg: control signals and helpers' own.
+INTERNAL_SIGNALS = {
+    "NeedsOwnTurn",  # kg/write/state.py: commit the pending writes first (BaseException)
+    "Rejected",  # kg/store/remote/transport.py: a 4xx turned into a store error there
+    "BeyondCompiledRules",  # kg/rules: the compiled rules hand over to the reference
+    "CellProblem",  # kg/importing/cells.py: a cell's problem, reported in the import report
+    "UnsupportedShape",  # kg/shacl: a shape the compiled engine hands to the reference
+}
+
+
+def _exception_classes(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and any(
+            isinstance(b, ast.Name)
+            and (
+                b.id.endswith(("Error", "Exception"))
+                or b.id in {"LookupError", "ValueError", "RuntimeError", "BaseException"}
+            )
+            for b in node.bases
+        ):
+            found.add(node.name)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in modules("kg") if p.name != "errors.py"],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_every_domain_error_lives_in_kg_errors(path: Path):
+    strays = {
+        name
+        for name in _exception_classes(path)
+        if not name.startswith("_") and name not in INTERNAL_SIGNALS
+    }
+    assert strays == set(), "define domain errors in kg/errors.py"

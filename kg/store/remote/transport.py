@@ -41,7 +41,7 @@ class BearerAuth(httpx.Auth):
         yield request
 
 
-class Rejected(Exception):
+class Rejected(Exception):  # internal: never leaves transport.py
     """A 4xx answer other than 401/403, for the caller to turn into the right error."""
 
     def __init__(self, status: int, body: str) -> None:
