@@ -33,10 +33,14 @@ test: install
 	$(BIN)/python -m pytest
 
 # The reliability and security suites at full scale: 20+ kill -9s per crash test, a
-# minute of 8 writers and 16 readers, many more fuzzed and generated inputs (about 15
-# minutes on 2 cores). The figures go in docs/RELIABILITY.md.
+# minute of 8 writers and 16 readers, many more fuzzed and generated inputs, 4 x 25
+# concurrent read-modify-writes per route and backend, 60 random concurrent histories per
+# backend (about 30 minutes on 2 cores). The figures go in docs/RELIABILITY.md.
+CONCURRENCY := tests/regressions/test_concurrent_read_modify_writes_lost_updates.py \
+	tests/regressions/test_concurrent_updates_broke_the_parser.py \
+	tests/kg/write/test_serial_order.py tests/kg/test_concurrency.py
 stress: install
-	CKM_STRESS=1 $(BIN)/python -m pytest tests/reliability tests/security -q -p no:warnings
+	CKM_STRESS=1 $(BIN)/python -m pytest tests/reliability tests/security $(CONCURRENCY) -q -p no:warnings
 
 lint: install
 	$(BIN)/ruff check .
