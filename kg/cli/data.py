@@ -93,7 +93,7 @@ def validate(files: FilesArg, graph: GraphOpt = str(DATA_GRAPH), fmt: FormatOpt 
     with opened_graph() as kg:
         report = kg.check(_read_delta(files, graph, fmt, kg.settings.base_iri))
     console.print(report.to_text(), highlight=False)
-    if not report.conforms:
+    if not report.accepted:
         raise typer.Exit(EXIT_REFUSED)
 
 

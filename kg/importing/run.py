@@ -207,7 +207,7 @@ def _settle(
         try:
             if options.dry_run or (report.rejected and not options.skip_invalid):
                 verdict = kg.check(change.delta)
-                if not verdict.conforms:
+                if not verdict.accepted:
                     raise ValidationRefused(verdict)
                 _warnings(report, verdict)
             else:

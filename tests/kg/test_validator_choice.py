@@ -9,7 +9,7 @@ import pytest
 
 from kg.config import Settings
 from kg.graph import KnowledgeGraph, ValidationRefused
-from kg.shacl import CompiledValidator
+from kg.validation.compiled import CompiledValidator
 from kg.validation import ShapesValidator
 from kg.vocab import DATA_GRAPH, INFERRED_GRAPH
 from tests.kg.conftest import SMALL_TTL, turtle_delta

@@ -10,8 +10,8 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import SH
 
 from kg.resources import SHAPES_TTL
-from kg.shacl import CompiledValidator, UnsupportedShape, compile_shapes
 from kg.validation import ValidationReport
+from kg.validation.compiled import CompiledValidator, UnsupportedShape, compile_shapes
 
 EX = Namespace("https://example.org/")
 PREFIXES = """

@@ -1,12 +1,16 @@
 """How RDF terms are written into the validation store and into compiled queries.
 
 Oxigraph stores typed literals by value: ``"01"^^xsd:integer`` comes back as ``"1"``,
-``"-1"^^xsd:nonNegativeInteger`` as ``"-1"^^xsd:integer``. SHACL (and pySHACL) work on
-terms, so two literals with different lexical forms are different values, and a report
-shows the form that was written. Every typed literal other than an ``xsd:string`` is
-therefore stored under a *surrogate datatype* (``urn:ckm:shacl:typed:`` + its datatype),
-which Oxigraph keeps as written. Shape constants are encoded the same way, so term
-equality in a query is term equality in the data; value comparisons decode first.
+``"-1"^^xsd:nonNegativeInteger`` as ``"-1"^^xsd:integer``. SHACL works on terms (§4.2
+counts distinct terms, §4.8.3 ``sh:in`` matches terms, a report shows the term that was
+written), so every typed literal other than an ``xsd:string`` is stored under a
+*surrogate datatype* (``urn:ckm:shacl:typed:`` + its datatype), which Oxigraph keeps as
+written. Shape constants are encoded the same way, so term equality in a query is term
+equality in the data.
+
+Comparisons (§4.3 value range, §4.5.3-4 ``lessThan``) are SPARQL's on the *value*: each
+stored literal has a value twin (the literal as Oxigraph types it) beside it, see
+:data:`VALUE_OF`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from kg.store.oxterms import to_ox
 
 SURROGATE = "urn:ckm:shacl:typed:"
+# ``_:n TWIN_OF literal ; VALUE_OF twin`` (in an auxiliary graph): the value SPARQL
+# compares for a stored literal (a literal cannot be the subject of a triple).
+TWIN_OF = "urn:ckm:shacl:twinOf"
+VALUE_OF = "urn:ckm:shacl:valueOf"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -33,6 +41,17 @@ def stored(term: Node) -> OxTerm:
         if datatype is not None and str(datatype) != _XSD_STRING:
             return ox.Literal(str(term), datatype=ox.NamedNode(SURROGATE + str(datatype)))
     return to_ox(term)
+
+
+def twin(term: Literal) -> ox.Literal:
+    """The literal as Oxigraph types it: what a SPARQL comparison of ``term`` sees."""
+    return to_ox(term)  # type: ignore[return-value]
+
+
+def twin_pattern(node: str, value: str, graph: str) -> str:
+    """The pattern binding ``value`` to the twin of the stored literal ``node``."""
+    blank = f"{value}_n"
+    return f"GRAPH {graph} {{ {blank} <{TWIN_OF}> {node} ; <{VALUE_OF}> {value} }}"
 
 
 def decoded(term: OxTerm) -> Node:
@@ -53,8 +72,13 @@ def sparql(term: Node) -> str:
     """``term`` written as a SPARQL constant, encoded as it is stored.
 
     Raises:
-        ValueError: a blank node (a shape constant must be an IRI or a literal).
+        ValueError: a blank node (SPARQL has no constant for a given blank node).
     """
     if isinstance(term, BNode):
         raise ValueError(f"a blank node cannot be a constant in a query: {term}")
     return str(stored(term))
+
+
+def sparql_value(term: Literal) -> str:
+    """``term`` as a SPARQL constant of its own datatype, to compare values with."""
+    return str(to_ox(term))

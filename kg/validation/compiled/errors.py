@@ -1,4 +1,4 @@
-"""The error the SHACL compiler raises for what it cannot translate."""
+"""What the SHACL compiler signals for a shape it does not translate."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from rdflib.term import Node
 class UnsupportedShape(ValueError):
     """A shape uses a SHACL feature the compiler does not translate to SPARQL.
 
-    Raised when the shapes are compiled, never during a validation.
+    Raised while the shapes are compiled, never during a validation; the compiler
+    catches it per root shape and leaves that root to the reference engine.
     """
 
     def __init__(self, component: str, shape: Node, detail: str = "") -> None:
         self.component = component
         self.shape = shape
-        text = f"{component} on shape {shape} is not supported by the SHACL compiler"
+        text = f"{component} on shape {shape} is not translated by the SHACL compiler"
         super().__init__(f"{text}: {detail}" if detail else text)
