@@ -145,7 +145,7 @@ def report_results(report: Graph) -> list[ValidationResult]:
 
 
 def _result(report: Graph, node: Node) -> ValidationResult:
-    messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
+    messages = tuple(m for m in report.objects(node, SH.resultMessage) if isinstance(m, Literal))
     severity = report.value(node, SH.resultSeverity)
     terms = ResultTerms(
         focus=report.value(node, SH.focusNode),
@@ -155,8 +155,9 @@ def _result(report: Graph, node: Node) -> ValidationResult:
         severity=severity if isinstance(severity, URIRef) else SH.Violation,
         component=report.value(node, SH.sourceConstraintComponent),
         source_constraint=report.value(node, SH.sourceConstraint),
+        messages=messages,
     )
-    return ValidationResult.of(terms, messages[0] if messages else "")
+    return ValidationResult.of(terms)
 
 
 def _path(report: Graph, node: Node | None):

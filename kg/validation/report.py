@@ -54,6 +54,8 @@ class ResultTerms:
     severity: URIRef
     component: URIRef
     source_constraint: Node | None = None
+    # Every sh:resultMessage, with its language (the text field holds one of them).
+    messages: tuple[Literal, ...] = ()
 
     def key(self) -> tuple:
         return (
@@ -95,8 +97,11 @@ class ValidationResult:
         return hash(self._key())
 
     @classmethod
-    def of(cls, terms: ResultTerms, message: str) -> ValidationResult:
-        """The result with these terms, its text fields written from them."""
+    def of(cls, terms: ResultTerms, message: str | None = None) -> ValidationResult:
+        """The result with these terms, its text fields written from them (the message:
+        of several, the first in text order)."""
+        if message is None:
+            message = min((str(m) for m in terms.messages), default="")
         return cls(
             severity=severity_name(terms.severity),
             focus_node=str(terms.focus),
@@ -126,8 +131,11 @@ def result_order(r: ValidationResult) -> tuple:
 
 
 def sorted_results(results: Iterable[ValidationResult]) -> tuple[ValidationResult, ...]:
-    """``results`` without duplicates, in :func:`result_order` (ties in a stable order)."""
-    return tuple(sorted(set(results), key=lambda r: (*result_order(r), repr(r._key()))))
+    """``results`` in :func:`result_order` (ties in a stable order). Equal results stay:
+    SHACL reports a result each time a shape is reached (W3C test
+    ``validation-reports/shared``) and once per pair of values that breaks a pair
+    constraint (``lessThan-002``)."""
+    return tuple(sorted(results, key=lambda r: (*result_order(r), repr(r._key()))))
 
 
 @dataclass(frozen=True)
@@ -202,7 +210,9 @@ class ValidationReport:
             node = BNode()
             graph.add((report, SH.result, node))
             graph.add((node, RDF.type, SH.ValidationResult))
-            graph.add((node, SH.resultMessage, Literal(r.message)))
+            messages = r.terms.messages if r.terms is not None and r.terms.messages else ()
+            for message in messages or (Literal(r.message),):
+                graph.add((node, SH.resultMessage, message))
             for predicate, obj in _result_fields(r, graph):
                 graph.add((node, predicate, obj))
         return graph

@@ -16,10 +16,10 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
-from rdflib.util import guess_format
 
 from kg.errors import InvalidShapes
 from kg.resources import SHAPES_TTL
+from kg.store.parsing import RdfSyntaxError, read_triples_as_written
 from kg.validation import sparql_rules
 from kg.validation.property_paths import IllFormedPath, read_path
 
@@ -48,11 +48,16 @@ def load_shapes(files: Path | Sequence[Path] = SHAPES_TTL) -> Graph:
     graph = Graph()
     for path in [files] if isinstance(files, Path) else files:
         try:
-            graph.parse(path, format=guess_format(str(path)) or "turtle")
+            triples, prefixes = read_triples_as_written(path)
         except FileNotFoundError as error:
             raise InvalidShapes(f"shapes file {path} does not exist") from error
-        except Exception as error:  # rdflib raises many types for a file it cannot read
-            raise InvalidShapes(f"shapes file {path} cannot be read: {error}") from error
+        except (RdfSyntaxError, OSError) as error:
+            where = f" line {error.line}" if getattr(error, "line", None) else ""
+            raise InvalidShapes(f"shapes file {path}{where} cannot be read: {error}") from error
+        for prefix, namespace in prefixes.items():
+            graph.bind(prefix, namespace, override=False)
+        for triple in triples:
+            graph.add(triple)
     check_shapes(graph)
     return graph
 

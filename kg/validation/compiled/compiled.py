@@ -17,6 +17,13 @@ from kg.validation.property_paths import Path
 # ``$this`` (written once); and the predicate linking a group to a focus node.
 AUX_GRAPH = "urn:ckm:shacl:aux"
 ONTOLOGY_AUX_GRAPH = "urn:ckm:shacl:aux:ontology"
+# SHACL-SPARQL queries are the user's: their constants (42, "2024-01-01"^^xsd:date) are
+# written as SPARQL writes them, so they read a copy of the data, the ontology and the
+# focus nodes in Oxigraph's own encoding (kg.validation.compiled.terms tells why the
+# constraint queries use another).
+NATURAL_DATA_GRAPH = "urn:ckm:shacl:natural:data"
+NATURAL_ONTOLOGY_GRAPH = "urn:ckm:shacl:natural:ontology"
+NATURAL_AUX_GRAPH = "urn:ckm:shacl:natural:aux"
 PREBOUND_GRAPH = "urn:ckm:shacl:prebound"
 SHAPES_GRAPH = "urn:ckm:shacl:shapes"
 FOCUS = "urn:ckm:shacl:focus"
@@ -28,12 +35,6 @@ PREBOUND = "urn:ckm:shacl:prebound:"
 # Writes a component's default message from the result's terms (§3.6.2.6: a result
 # has sh:resultMessage values from sh:message, or ones the engine makes up).
 DefaultMessage = Callable[[Mapping[str, Node]], str]
-
-
-def _texts(messages: tuple[Literal, ...], bindings: Mapping[str, str]) -> str:
-    # One message per result: of several (languages, or the shape's and the
-    # constraint's), the first in text order, the same choice on every run.
-    return min(filled_template(str(m), bindings) for m in messages)
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,15 @@ class Reporting:
     # Values a message template may name besides the solution's (parameters, §6.2).
     constants: Mapping[str, Node] = field(default_factory=dict)
 
-    def message(self, terms: Mapping[str, Node]) -> str:
-        """``sh:message`` with its template filled in, or the default message."""
+    def messages_for(self, terms: Mapping[str, Node]) -> tuple[Literal, ...]:
+        """Every ``sh:message`` with its template filled in (§5.3.2) and its language
+        kept, or the default message."""
         if self.messages:
             texts = {name: str(value) for name, value in {**self.constants, **terms}.items()}
-            return _texts(self.messages, texts)
-        return self.default_message({**self.constants, **terms})
+            return tuple(
+                Literal(filled_template(str(m), texts), lang=m.language) for m in self.messages
+            )
+        return (Literal(self.default_message({**self.constants, **terms})),)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from rdflib import BNode, Graph, Literal
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
@@ -33,7 +33,7 @@ from kg.validation.compiled.compiled import (
     CompiledShapes,
     PreboundQuery,
 )
-from kg.validation.compiled.components import CoreComponents
+from kg.validation.compiled.components import TRAIL, CoreComponents, Focus
 from kg.validation.compiled.errors import UnsupportedShape
 from kg.validation.compiled.expressions import INSTANCE_OF, ShapeExpressions
 from kg.validation.compiled.paths import path_pattern
@@ -185,22 +185,29 @@ class _Compiler:
             self._groups.append(group)
         return self._groups.index(group)
 
-    def _focus(self, group: int, chain: tuple[Path, ...]) -> str:
-        """The pattern binding ``?this`` to the focus nodes of a placement."""
+    def _focus(self, group: int, chain: tuple[Path, ...]) -> Focus:
+        """The pattern binding ``?this`` to the focus nodes of a placement, through
+        the trail variables of a nested one.
+
+        Raises:
+            UnsupportedShape: nesting deeper than the trail variables.
+        """
+        aux = f"GRAPH <{AUX_GRAPH}> {{ <{GROUP}{group}> <{FOCUS}> "
         if not chain:
-            return f"GRAPH <{AUX_GRAPH}> {{ <{GROUP}{group}> <{FOCUS}> ?this }}"
+            return Focus(f"{aux}?this }}")
+        if len(chain) > len(TRAIL):
+            raise UnsupportedShape("sh:property", URIRef(""), "property shapes nested too deep")
+        nodes = [*TRAIL[: len(chain)], "?this"]
         fresh = self._expressions.variable
-        start = fresh()
-        nodes = [start, *(fresh() for _ in chain[1:]), "?this"]
         steps = " ".join(
             f"{{ {path_pattern(path, nodes[i], nodes[i + 1], fresh)} }}"
             for i, path in enumerate(chain)
         )
-        return f"GRAPH <{AUX_GRAPH}> {{ <{GROUP}{group}> <{FOCUS}> {start} }} {steps}"
+        return Focus(f"{aux}{nodes[0]} }} {steps}", " ".join(TRAIL[: len(chain)]))
 
     def _queries(self, constraints: list[CompiledConstraint]) -> tuple[tuple[int, str], ...]:
         """The constraint branches as UNION queries, a few branches of one group each."""
-        select = "SELECT ?_k ?this ?value ?path ?_other"
+        select = f"SELECT ?_k ?this ?value ?path ?_other {' '.join(TRAIL)}"
         queries = []
         for group in range(len(self._groups)):
             branches = [

@@ -13,6 +13,7 @@ their own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import SH
@@ -34,10 +35,23 @@ from kg.validation.compiled.expressions import (
 )
 from kg.validation.compiled.messages import default_message
 from kg.validation.compiled.paths import path_pattern
-from kg.validation.compiled.shape_view import NOT_CONSTRAINTS
+from kg.validation.compiled.shape_view import NOT_CONSTRAINTS, is_true_literal
 from kg.validation.property_paths import Path
 
 Branch = tuple[Reporting, str]
+# The focus node's trail: the variables binding the nodes a nested shape's focus node
+# was reached through (root focus node, intermediate value nodes). Results reached
+# along two trails are two results (W3C test core/property/property-001).
+TRAIL = ("?_t0", "?_t1", "?_t2")
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The pattern binding ``?this`` to a shape's focus nodes, and the trail variables
+    it binds (none for a root)."""
+
+    pattern: str
+    trail: str = ""
 _COMPONENT = "http://www.w3.org/ns/shacl#{}ConstraintComponent"
 # Read by sh:sparql and SPARQL-based components (kg.validation.compiled.sparql) and by
 # the focus of nested shapes (kg.validation.compiled.compiler), not here.
@@ -60,7 +74,7 @@ class CoreComponents:
         self._x = expressions
         self._view = expressions.view
 
-    def branches(self, shape: Node, focus: str) -> Iterator[Branch]:
+    def branches(self, shape: Node, focus: Focus) -> Iterator[Branch]:
         """The branches of every core constraint of ``shape``; ``focus`` is the pattern
         binding ``?this`` to its focus nodes.
 
@@ -105,11 +119,18 @@ class CoreComponents:
 
     # -- node shapes: the focus node is the one value node ----------------------------------
 
-    def _node(self, shape: Node, component: Node, argument: Node, focus: str) -> Iterator[Branch]:
+    def _node(
+        self, shape: Node, component: Node, argument: Node, at: Focus
+    ) -> Iterator[Branch]:
+        focus = at.pattern
         x = self._x
         report = self._report(shape, component, argument, None)
         if component == SH.closed:
             yield from self._closed(shape, argument, focus, "?this", report)
+        elif component == SH.hasValue:
+            # §4.8.2: the result names the focus node only, no value.
+            check = x.value_check(shape, component, argument, "?this")
+            yield report, f"{focus} FILTER(!({check}))"
         elif component == SH.equals:
             other = constant(argument, shape, "sh:equals")
             yield report, f"{focus} ?this {other} ?value FILTER(!sameTerm(?value, ?this))"
@@ -134,21 +155,22 @@ class CoreComponents:
     # -- property shapes: the value nodes along the path -----------------------------------
 
     def _property(
-        self, shape: Node, path: Path, component: Node, argument: Node, focus: str
+        self, shape: Node, path: Path, component: Node, argument: Node, at: Focus
     ) -> Iterator[Branch]:
+        focus = at.pattern
         x = self._x
         along: Callable[[str, str], str] = lambda s, o: path_pattern(path, s, o, x.variable)  # noqa: E731
         values = f"{focus} {along('?this', '?value')}"
         report = self._report(shape, component, argument, path)
         if component in (SH.minCount, SH.maxCount):
             bound = integer(argument, shape, str(component))
-            yield report, _count_branch(focus, along, component, bound)
+            yield report, _count_branch(at, along, component, bound)
         elif component == SH.hasValue:
             # MINUS evaluates its pattern once; NOT EXISTS would plan it from the constant.
             target = constant(argument, shape, "sh:hasValue")
             yield report, f"{focus} MINUS {{ {along('?this', target)} }}"
         elif component == SH.qualifiedValueShape:
-            yield from self._qualified(shape, path, argument, focus)
+            yield from self._qualified(shape, path, argument, at)
         elif component == SH.equals:
             other = constant(argument, shape, "sh:equals")
             yield report, f"{values} FILTER NOT EXISTS {{ ?this {other} ?value }}"
@@ -167,7 +189,7 @@ class CoreComponents:
             yield report, f"{values} ?this {other} ?_other FILTER(!({holds}))"
         elif component == SH.uniqueLang:
             if self._view.is_true(shape, SH.uniqueLang):
-                yield report, _unique_lang_branch(focus, along)
+                yield report, _unique_lang_branch(at, along)
         elif component in RANGE_OPERATORS:
             if not isinstance(argument, Literal):
                 raise UnsupportedShape(str(component), shape, "the bound must be a literal")
@@ -191,20 +213,20 @@ class CoreComponents:
     def _closed(self, shape: Node, closed: Node, where: str, node: str, report: Reporting):
         """§4.8.1: each triple of a value node whose predicate the shape does not allow;
         the result names that predicate as its path and the object as its value."""
-        if not (isinstance(closed, Literal) and closed.value is True):
+        if not is_true_literal(closed):
             return
         outside = self._x.outside_closed(shape, "?path")
         yield report, f"{where} {node} ?path ?value {outside}"
 
-    def _qualified(self, shape: Node, path: Path, qualified: Node, focus: str) -> Iterator[Branch]:
+    def _qualified(self, shape: Node, path: Path, qualified: Node, at: Focus) -> Iterator[Branch]:
         """§4.7.3: how many values conform to the qualified shape (and, with
         ``sh:qualifiedValueShapesDisjoint``, to none of the siblings' shapes)."""
         x = self._x
         condition = x.qualified_condition(shape, qualified)("?_q")
         counted = (
-            f"{{ SELECT ?this (COUNT(DISTINCT ?_q) AS ?_n) WHERE {{ {focus} "
+            f"{{ SELECT ?this {at.trail} (COUNT(DISTINCT ?_q) AS ?_n) WHERE {{ {at.pattern} "
             f"OPTIONAL {{ {path_pattern(path, '?this', '?_q', x.variable)} FILTER({condition}) }} }} "
-            f"GROUP BY ?this }}"
+            f"GROUP BY ?this {at.trail} }}"
         )
         for bound, name, test in (
             (SH.qualifiedMinCount, "QualifiedMinCount", "<"),
@@ -220,21 +242,21 @@ class CoreComponents:
                 yield report, f"{counted} FILTER(?_n {test} {n})"
 
 
-def _count_branch(focus: str, along: Callable[[str, str], str], component: Node, bound: int) -> str:
+def _count_branch(at: Focus, along: Callable[[str, str], str], component: Node, bound: int) -> str:
     optional, test = ("OPTIONAL", "<") if component == SH.minCount else ("", ">")
     return (
-        f"{{ SELECT ?this (COUNT(DISTINCT ?_c) AS ?_n) WHERE {{ {focus} "
-        f"{optional} {{ {along('?this', '?_c')} }} }} GROUP BY ?this }} "
+        f"{{ SELECT ?this {at.trail} (COUNT(DISTINCT ?_c) AS ?_n) WHERE {{ {at.pattern} "
+        f"{optional} {{ {along('?this', '?_c')} }} }} GROUP BY ?this {at.trail} }} "
         f"FILTER(?_n {test} {bound})"
     )
 
 
-def _unique_lang_branch(focus: str, along: Callable[[str, str], str]) -> str:
+def _unique_lang_branch(at: Focus, along: Callable[[str, str], str]) -> str:
     """§4.4.6: one result per language tag that two value nodes share (no value; the
     tag, as ``?_other``, tells two results about one focus node apart)."""
     return (
-        f"{{ SELECT ?this ?_other WHERE {{ {focus} {{ {along('?this', '?_a')} }} "
+        f"{{ SELECT ?this {at.trail} ?_other WHERE {{ {at.pattern} {{ {along('?this', '?_a')} }} "
         f"{{ {along('?this', '?_b')} }} "
         f"FILTER(!sameTerm(?_a, ?_b) && {same_language('?_a', '?_b')}) }} "
-        f"GROUP BY ?this (LCASE(LANG(?_a)) AS ?_other) }}"
+        f"GROUP BY ?this {at.trail} (LCASE(LANG(?_a)) AS ?_other) }}"
     )

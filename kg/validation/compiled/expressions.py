@@ -26,7 +26,7 @@ from kg.validation.compiled import terms
 from kg.validation.compiled.datatypes import WELL_TYPED
 from kg.validation.compiled.errors import UnsupportedShape
 from kg.validation.compiled.paths import exists_pattern, path_pattern
-from kg.validation.compiled.shape_view import NOT_CONSTRAINTS, ShapesView
+from kg.validation.compiled.shape_view import NOT_CONSTRAINTS, is_true_literal, ShapesView
 from kg.validation.property_paths import Path
 
 INSTANCE_OF = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
@@ -355,7 +355,7 @@ class ShapeExpressions:
         return self.conforms(nested, x)
 
     def _closed(self, shape: Node, component: Node, closed: Node, x: str) -> str:
-        if not (isinstance(closed, Literal) and closed.datatype == XSD.boolean and closed.value):
+        if not is_true_literal(closed):
             return "true"
         p, o = self.variable(), self.variable()
         return f"NOT EXISTS {{ {x} {p} {o} {self.outside_closed(shape, p)} }}"

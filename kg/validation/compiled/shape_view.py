@@ -25,6 +25,7 @@ NOT_CONSTRAINTS = frozenset(
         *("path", "deactivated", "flags", "ignoredProperties", "qualifiedMinCount"),
         *("qualifiedMaxCount", "qualifiedValueShapesDisjoint", "prefixes", "declare"),
         *("labelTemplate", "shapesGraph", "suggestedShapesGraph", "entailment"),
+        *("select", "ask"),  # read through the sh:sparql that names their node
     ]
 ) | frozenset(TARGET_PREDICATES)
 
@@ -165,8 +166,14 @@ class ShapesView:
         )
 
 
+def is_true_literal(value: Node) -> bool:
+    """``value`` is the boolean literal ``true``."""
+    return _is_true(value)
+
+
 def _is_true(value: Node) -> bool:
-    return isinstance(value, Literal) and value.datatype == XSD.boolean and value.value is True
+    # The literal true, not "1"^^xsd:boolean (W3C test core/property/uniqueLang-002).
+    return isinstance(value, Literal) and value.datatype == XSD.boolean and str(value) == "true"
 
 
 def _order(node: Node) -> tuple[int, str]:

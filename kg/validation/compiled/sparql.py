@@ -23,7 +23,7 @@ from kg.errors import InvalidShapes
 from kg.validation import sparql_rules
 from kg.validation.compiled import sparql_text
 from kg.validation.compiled.compiled import (
-    AUX_GRAPH,
+    NATURAL_AUX_GRAPH,
     FOCUS,
     GROUP,
     PREBOUND,
@@ -39,7 +39,7 @@ from kg.validation.compiled.paths import path_pattern, sparql_path
 from kg.validation.compiled.shape_view import ShapesView
 
 _PREBOUND_VALUE = "urn:ckm:shacl:prebound-value:"
-_HIDDEN = (AUX_GRAPH, PREBOUND_GRAPH)
+_HIDDEN = (NATURAL_AUX_GRAPH, PREBOUND_GRAPH)
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ class SparqlConstraints:
         constant_patterns = self._constants(key, constants)
 
         def rewritten(group_iri: str) -> str:
-            focus = f"GRAPH <{AUX_GRAPH}> {{ <{group_iri}> <{FOCUS}> ?this }}"
+            focus = f"GRAPH <{NATURAL_AUX_GRAPH}> {{ <{group_iri}> <{FOCUS}> ?this }}"
             if kind == "select":
                 body = sparql_text.with_prebound(text, f"{focus} {constant_patterns}", _HIDDEN)
                 return checked.prologue + body

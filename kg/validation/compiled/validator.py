@@ -21,11 +21,15 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Identifier, Node, URIRef
 
 from kg.resources import SHAPES_TTL
+from kg.store.oxterms import from_ox, to_ox
 from kg.validation.compiled import terms
 from kg.validation.compiled.compiled import (
     AUX_GRAPH,
     FOCUS,
     GROUP,
+    NATURAL_AUX_GRAPH,
+    NATURAL_DATA_GRAPH,
+    NATURAL_ONTOLOGY_GRAPH,
     ONTOLOGY_AUX_GRAPH,
     PREBOUND_GRAPH,
     SHAPES_GRAPH,
@@ -35,6 +39,7 @@ from kg.validation.compiled.compiled import (
     Reporting,
 )
 from kg.validation.compiled.compiler import compile_shapes
+from kg.validation.compiled.components import TRAIL
 from kg.validation.compiled.datatypes import WELL_TYPED, datatypes_matched
 from kg.validation.compiled.shape_view import TARGET_PREDICATES, ShapesView
 from kg.validation.reference import ShapesValidator
@@ -50,6 +55,9 @@ from kg.validation.shapes import load_shapes
 _DATA = ox.NamedNode("urn:ckm:shacl:data")
 _AUX = ox.NamedNode(AUX_GRAPH)
 _ONTOLOGY_AUX = ox.NamedNode(ONTOLOGY_AUX_GRAPH)
+_NATURAL_DATA = ox.NamedNode(NATURAL_DATA_GRAPH)
+_NATURAL_ONTOLOGY = ox.NamedNode(NATURAL_ONTOLOGY_GRAPH)
+_NATURAL_AUX = ox.NamedNode(NATURAL_AUX_GRAPH)
 _PREBOUND = ox.NamedNode(PREBOUND_GRAPH)
 _SHAPES = ox.NamedNode(SHAPES_GRAPH)
 _WELL_TYPED = ox.NamedNode(WELL_TYPED)
@@ -59,7 +67,7 @@ _FOCUS = ox.NamedNode(FOCUS)
 _SINGLE = ox.NamedNode(SINGLE_GROUP)
 # What a SHACL-SPARQL query may read with GRAPH: the shapes graph ($shapesGraph), and
 # the validator's graphs its rewritten text reads the pre-bound values from.
-_QUERY_GRAPHS = [_AUX, _PREBOUND, _SHAPES]
+_QUERY_GRAPHS = [_NATURAL_AUX, _PREBOUND, _SHAPES]
 
 
 class CompiledValidator:
@@ -123,11 +131,12 @@ class CompiledValidator:
             encode = _Encoder()
             store.extend(ox.Quad(*encode.triple(t), ox.DefaultGraph()) for t in self._ontology)
             store.extend(self._markers(encode.literals, _ONTOLOGY_AUX))
-            store.extend(
-                ox.Quad(*encode.triple(q), _PREBOUND) for q in self._compiled.prebound_quads
-            )
+            if self._compiled.prebound:
+                natural = [ox.Quad(*encode.natural_triple(t), _NATURAL_ONTOLOGY) for t in self._ontology]
+                natural += [ox.Quad(*encode.natural_triple(q), _PREBOUND) for q in self._compiled.prebound_quads]
+                store.extend(natural)
             if self._reads_shapes:
-                store.extend(ox.Quad(*encode.triple(t), _SHAPES) for t in self._shapes)
+                store.extend(ox.Quad(*encode.natural_triple(t), _SHAPES) for t in self._shapes)
             self._local.store = store
         return store
 
@@ -139,7 +148,7 @@ class CompiledValidator:
         The store is left as it was, also when this raises.
         """
         triples = list(triples)
-        report = self._run(triples, focus, [ox.DefaultGraph(), _DATA])
+        report = self._run(triples, focus, with_ontology=True)
         if self._reference is None:
             return report
         return _merged(report, self._reference.validate_triples(triples, focus))
@@ -151,17 +160,20 @@ class CompiledValidator:
         Args:
             focus: when given, only results about these nodes are reported.
         """
-        report = self._run(data, focus, [_DATA])
+        report = self._run(data, focus, with_ontology=False)
         if self._reference is None:
             return report
         return _merged(report, self._reference.validate(data, focus))
 
     def _run(
-        self, triples: Iterable[tuple], focus: Iterable[Identifier] | None, default: list
+        self, triples: Iterable[tuple], focus: Iterable[Identifier] | None, with_ontology: bool
     ) -> ValidationReport:
         store = self._store()
         encode = _Encoder()
+        default = [ox.DefaultGraph(), _DATA] if with_ontology else [_DATA]
+        natural_default = [_NATURAL_ONTOLOGY, _NATURAL_DATA] if with_ontology else [_NATURAL_DATA]
         try:
+            triples = list(triples)
             store.extend(ox.Quad(*encode.triple(t), _DATA) for t in triples)
             store.extend(self._markers(encode.literals, _AUX))
             # A focus is matched as an IRI (a blank node never is), as by the reference.
@@ -173,12 +185,25 @@ class CompiledValidator:
                 for node in nodes
             )
             results = list(self._core_results(store, default, set(by_group)))
-            for query in self._compiled.prebound:
-                if query.group in by_group:
-                    results.extend(self._prebound_results(store, default, query, by_group))
+            queries = [q for q in self._compiled.prebound if q.group in by_group]
+            if queries:
+                store.extend(ox.Quad(*encode.natural_triple(t), _NATURAL_DATA) for t in triples)
+                natural_groups = {
+                    group: {encode.natural(terms.decoded(node)) for node in nodes}
+                    for group, nodes in by_group.items()
+                }
+                store.extend(
+                    ox.Quad(ox.NamedNode(f"{GROUP}{group}"), _FOCUS, node, _NATURAL_AUX)
+                    for group, nodes in natural_groups.items()
+                    for node in nodes
+                )
+                for query in queries:
+                    results.extend(
+                        self._prebound_results(store, natural_default, query, natural_groups, encode)
+                    )
         finally:
-            store.clear_graph(_DATA)
-            store.clear_graph(_AUX)
+            for graph in (_DATA, _AUX, _NATURAL_DATA, _NATURAL_AUX):
+                store.clear_graph(graph)
         if wanted is not None:
             names = {node.value for node in wanted}
             results = [r for r in results if r.focus_node in names]
@@ -213,70 +238,87 @@ class CompiledValidator:
         self, store: ox.Store, default: list, groups: set[int]
     ) -> Iterator[ValidationResult]:
         constraints = self._compiled.constraints
+        # One result per constraint, focus node, value, path and trail: a row found
+        # twice (a value reached by two alternatives of a path) is one result.
         rows = {
-            (int(row["_k"].value), row["this"], row["value"], row["path"], row["_other"])
+            (int(row["_k"].value), row["this"], row["value"], row["path"], *_details(row))
             for group, query in self._compiled.queries
             if group in groups
             for row in store.query(query, default_graph=default)
         }
-        for k, this, value, path, _other in rows:
+        for k, this, value, path, *_detail in rows:
             reporting = constraints[k].reporting
             reported_path = URIRef(path.value) if isinstance(path, ox.NamedNode) else None
-            yield _result(reporting, this, value, reported_path, {})
+            decoded = None if value is None else terms.decoded(value)
+            yield _result(reporting, terms.decoded(this), decoded, reported_path, {})
 
     def _prebound_results(
-        self, store: ox.Store, default: list, query: PreboundQuery, by_group: dict[int, set]
+        self,
+        store: ox.Store,
+        default: list,
+        query: PreboundQuery,
+        by_group: dict[int, set],
+        encode: _Encoder,
     ) -> Iterator[ValidationResult]:
         if query.batchable:
-            yield from self._solutions(store, default, query, query.text)
+            yield from self._solutions(store, default, query, query.text, encode)
             return
         for node in sorted(by_group[query.group], key=str):
-            single = ox.Quad(_SINGLE, _FOCUS, node, _AUX)
+            single = ox.Quad(_SINGLE, _FOCUS, node, _NATURAL_AUX)
             store.add(single)
             try:
-                yield from list(self._solutions(store, default, query, query.single_text))
+                yield from list(self._solutions(store, default, query, query.single_text, encode))
             finally:
                 store.remove(single)
 
     def _solutions(
-        self, store: ox.Store, default: list, query: PreboundQuery, text: str
+        self, store: ox.Store, default: list, query: PreboundQuery, text: str, encode: _Encoder
     ) -> Iterator[ValidationResult]:
         solutions = store.query(text, default_graph=default, named_graphs=_QUERY_GRAPHS)
         names = [v.value for v in solutions.variables]
         for row in solutions:
-            this = row["this"]
-            if this is None:
+            bound = {name: encode.original(row[name]) for name in names if row[name] is not None}
+            focus = bound.get("this")
+            if focus is None:
                 continue
-            value = row["value"] if "value" in names else None
+            value = bound.get("value")
             if value is None and query.node_shape:
-                value = this  # a result on a node shape is about the focus node
-            path = row["path"] if "path" in names else None
-            reported_path = URIRef(path.value) if isinstance(path, ox.NamedNode) else None
-            bound = {name: terms.decoded(row[name]) for name in names if row[name] is not None}
-            yield _result(query.reporting, this, value, reported_path, bound)
+                value = focus  # a result on a node shape is about the focus node
+            path = bound.get("path")
+            yield _result(
+                query.reporting, focus, value, path if isinstance(path, URIRef) else None, bound
+            )
 
 
 def _result(
-    reporting: Reporting, this, value, path: URIRef | None, bindings: dict[str, Node]
+    reporting: Reporting,
+    focus: Node,
+    value: Node | None,
+    path: URIRef | None,
+    bindings: dict[str, Node],
 ) -> ValidationResult:
-    focus = terms.decoded(this)
-    decoded_value = None if value is None else terms.decoded(value)
-    result_path = path if path is not None else reporting.path
     found: dict[str, Node] = {**bindings, "this": focus}
-    if decoded_value is not None:
-        found["value"] = decoded_value
+    if value is not None:
+        found["value"] = value
     if path is not None:
         found["path"] = path
     result_terms = ResultTerms(
         focus=focus,
-        value=decoded_value,
-        path=result_path,
+        value=value,
+        path=path if path is not None else reporting.path,
         shape=reporting.shape,
         severity=reporting.severity,
         component=reporting.component,
         source_constraint=reporting.source_constraint,
+        messages=reporting.messages_for(found),
     )
-    return ValidationResult.of(result_terms, reporting.message(found))
+    return ValidationResult.of(result_terms)
+
+
+def _details(row) -> tuple:
+    """What tells two results with the same fields apart: the other value of a pair,
+    the language of uniqueLang, the trail of a nested shape's focus node."""
+    return (row["_other"], *(row[name[1:]] for name in TRAIL))
 
 
 def _merged(compiled: ValidationReport, reference: ValidationReport) -> ValidationReport:
@@ -307,12 +349,16 @@ def _iri(node: URIRef) -> ox.NamedNode:
 
 
 class _Encoder:
-    """Converts rdflib triples to stored terms once per distinct term (by RDF term
+    """Converts rdflib terms to stored terms once per distinct term (by RDF term
     identity, not rdflib's ``==``, which calls ``"none"^^xsd:boolean`` equal to
-    ``"false"^^xsd:boolean``); keeps the literals."""
+    ``"false"^^xsd:boolean``); keeps the literals, and which term each natural
+    (Oxigraph-encoded) term stands for, so answers of SHACL-SPARQL queries name the
+    terms as written."""
 
     def __init__(self) -> None:
         self._terms: dict[tuple, terms.OxTerm] = {}
+        self._natural: dict[tuple, terms.OxTerm] = {}
+        self._originals: dict[terms.OxTerm, Node] = {}
         self.literals: dict[tuple, tuple[Literal, ox.Literal]] = {}
 
     def term(self, term: Node) -> terms.OxTerm:
@@ -324,6 +370,23 @@ class _Encoder:
                 self.literals[key] = (term, stored)  # type: ignore[assignment]
         return stored
 
+    def natural(self, term: Node) -> terms.OxTerm:
+        key = term_key(term)
+        found = self._natural.get(key)
+        if found is None:
+            found = self._natural[key] = to_ox(term)
+            self._originals.setdefault(found, term)
+        return found
+
+    def original(self, term: terms.OxTerm) -> Node:
+        """The term a natural term stands for (the first written, when Oxigraph's
+        encoding merges two lexical forms of one value)."""
+        return self._originals.get(term) or from_ox(term)
+
     def triple(self, triple: tuple) -> tuple[terms.OxTerm, terms.OxTerm, terms.OxTerm]:
         s, p, o = triple
         return self.term(s), self.term(p), self.term(o)
+
+    def natural_triple(self, triple: tuple) -> tuple[terms.OxTerm, terms.OxTerm, terms.OxTerm]:
+        s, p, o = triple
+        return self.natural(s), self.natural(p), self.natural(o)
