@@ -172,11 +172,15 @@ def read_triples_as_written(path: Path) -> tuple[list[tuple], dict[str, str]]:
             return blank_names.setdefault(term.value, BNode())
         if isinstance(term, ox.Literal) and not term.language:
             datatype = URIRef(term.datatype.value)
-            return Literal(term.value, datatype=None if datatype == XSD.string else datatype, normalize=False)
+            return Literal(
+                term.value, datatype=None if datatype == XSD.string else datatype, normalize=False
+            )
         return from_ox(term)
 
     try:
-        parser = ox.parse(path=str(path), format=syntax.oxigraph_format, base_iri=path.resolve().as_uri())
+        parser = ox.parse(
+            path=str(path), format=syntax.oxigraph_format, base_iri=path.resolve().as_uri()
+        )
         triples = [(convert(q.subject), convert(q.predicate), convert(q.object)) for q in parser]
     except SyntaxError as error:
         raise RdfSyntaxError(

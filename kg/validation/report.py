@@ -39,7 +39,10 @@ def term_key(term: Node | None) -> tuple:
     if isinstance(term, Literal):
         # RDF 1.1: a simple literal is an xsd:string; rdflib keeps the two apart.
         datatype = "" if term.datatype in (None, XSD.string) else str(term.datatype)
-        return ("literal", str(term), (term.language or "").lower(), datatype)
+        # rdflib rewrites "none"^^xsd:boolean as "false" and only flags it ill-typed:
+        # the flag is all that is left of the difference.
+        ill_typed = term.ill_typed is True
+        return ("literal", str(term), (term.language or "").lower(), datatype, ill_typed)
     return (type(term).__name__, str(term))
 
 

@@ -186,7 +186,7 @@ def _has_slice(query: CompValue) -> bool:
 
 def _field(node: CompValue, key: str) -> object:
     # CompValue.get answers a missing key with the key's own name; ask with ``in``.
-    return node[key] if key in node else None
+    return node[key] if key in node else None  # noqa: SIM401
 
 
 def parameter_name(path: URIRef) -> str:

@@ -10,10 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.kg.test_cli import dump, store, write  # noqa: F401 - the store fixture
+from tests.kg import test_cli
+from tests.kg.test_cli import dump, write
 from tests.shacl.user_shapes import CASES, MY_SHAPES, interaction
 
 runner = CliRunner()
+store = test_cli.store  # the fixture: a store holding tests/kg/data/small.ttl
 
 
 def ckm(store: Path, *args: str, extra_shapes: Path | None = None):

@@ -32,8 +32,14 @@ from kg.validation.report import term_key
 _SPARQL = "http://www.w3.org/ns/shacl#SPARQLConstraintComponent"
 _COMPARISONS = {
     f"http://www.w3.org/ns/shacl#{name}ConstraintComponent"
-    for name in ("MinInclusive", "MinExclusive", "MaxInclusive", "MaxExclusive")
-    + ("LessThan", "LessThanOrEquals")
+    for name in (
+        "MinInclusive",
+        "MinExclusive",
+        "MaxInclusive",
+        "MaxExclusive",
+        "LessThan",
+        "LessThanOrEquals",
+    )
 }
 
 

@@ -10,8 +10,7 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import SH
 
 from kg.resources import SHAPES_TTL
-from kg.validation import ValidationReport
-from kg.validation import load_shapes
+from kg.validation import ValidationReport, load_shapes
 from kg.validation.compiled import CompiledValidator, compile_shapes
 
 EX = Namespace("https://example.org/")
@@ -306,7 +305,10 @@ def test_a_shape_the_compiler_does_not_translate_is_run_by_the_reference(tmp_pat
     assert "sh:target" in compiled.fallback[EX.S]
     # x is a target of the SPARQL target (p 1) and lacks q; y is an A and has a q.
     data = "ex:x ex:p 1 . ex:z ex:p 2 . ex:y a ex:A ; ex:q 3 ."
-    assert results(tmp_path, SPARQL_TARGET, data) == {("x", "MinCount", None), ("y", "MaxCount", None)}
+    assert results(tmp_path, SPARQL_TARGET, data) == {
+        ("x", "MinCount", None),
+        ("y", "MaxCount", None),
+    }
 
 
 def test_the_ckm_shapes_compile() -> None:

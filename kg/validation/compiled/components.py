@@ -52,6 +52,8 @@ class Focus:
 
     pattern: str
     trail: str = ""
+
+
 _COMPONENT = "http://www.w3.org/ns/shacl#{}ConstraintComponent"
 # Read by sh:sparql and SPARQL-based components (kg.validation.compiled.sparql) and by
 # the focus of nested shapes (kg.validation.compiled.compiler), not here.
@@ -119,9 +121,7 @@ class CoreComponents:
 
     # -- node shapes: the focus node is the one value node ----------------------------------
 
-    def _node(
-        self, shape: Node, component: Node, argument: Node, at: Focus
-    ) -> Iterator[Branch]:
+    def _node(self, shape: Node, component: Node, argument: Node, at: Focus) -> Iterator[Branch]:
         focus = at.pattern
         x = self._x
         report = self._report(shape, component, argument, None)
@@ -225,7 +225,8 @@ class CoreComponents:
         condition = x.qualified_condition(shape, qualified)("?_q")
         counted = (
             f"{{ SELECT ?this {at.trail} (COUNT(DISTINCT ?_q) AS ?_n) WHERE {{ {at.pattern} "
-            f"OPTIONAL {{ {path_pattern(path, '?this', '?_q', x.variable)} FILTER({condition}) }} }} "
+            f"OPTIONAL {{ {path_pattern(path, '?this', '?_q', x.variable)} "
+            f"FILTER({condition}) }} }} "
             f"GROUP BY ?this {at.trail} }}"
         )
         for bound, name, test in (

@@ -19,14 +19,14 @@ import itertools
 from collections.abc import Callable
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.validation.compiled import terms
 from kg.validation.compiled.datatypes import WELL_TYPED
 from kg.validation.compiled.errors import UnsupportedShape
 from kg.validation.compiled.paths import exists_pattern, path_pattern
-from kg.validation.compiled.shape_view import NOT_CONSTRAINTS, is_true_literal, ShapesView
+from kg.validation.compiled.shape_view import NOT_CONSTRAINTS, ShapesView, is_true_literal
 from kg.validation.property_paths import Path
 
 INSTANCE_OF = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
@@ -187,7 +187,8 @@ class ShapeExpressions:
         if component == SH.equals:
             other = constant(arg, shape, "sh:equals")
             o = self.variable()
-            return f"(EXISTS {{ {x} {other} {x} }} && NOT EXISTS {{ {x} {other} {o} FILTER(!sameTerm({o}, {x})) }})"
+            others = f"NOT EXISTS {{ {x} {other} {o} FILTER(!sameTerm({o}, {x})) }}"
+            return f"(EXISTS {{ {x} {other} {x} }} && {others})"
         if component == SH.disjoint:
             return f"NOT EXISTS {{ {x} {constant(arg, shape, 'sh:disjoint')} {x} }}"
         raise UnsupportedShape(str(component), shape, "on a node shape")
@@ -204,7 +205,8 @@ class ShapeExpressions:
         if component in (SH.minCount, SH.maxCount):
             return self._count(shape, path, component, integer(arg, shape, str(component)), x)
         if component == SH.hasValue:
-            return f"EXISTS {{ {exists_pattern(path, x, constant(arg, shape, 'sh:hasValue'), self.variable)} }}"
+            wanted = constant(arg, shape, "sh:hasValue")
+            return f"EXISTS {{ {exists_pattern(path, x, wanted, self.variable)} }}"
         if component == SH.equals:
             other, v, o = constant(arg, shape, "sh:equals"), self.variable(), self.variable()
             return (
@@ -219,7 +221,8 @@ class ShapeExpressions:
         if component in PAIR_OPERATORS:
             other, v, o = constant(arg, shape, str(component)), self.variable(), self.variable()
             holds = compared(v, PAIR_OPERATORS[component], o, self.variable)
-            return f"NOT EXISTS {{ {path_pattern(path, x, v, self.variable)} {x} {other} {o} FILTER(!({holds})) }}"
+            pairs = f"{path_pattern(path, x, v, self.variable)} {x} {other} {o}"
+            return f"NOT EXISTS {{ {pairs} FILTER(!({holds})) }}"
         if component == SH.uniqueLang:
             if not view.is_true(shape, SH.uniqueLang):
                 return "true"

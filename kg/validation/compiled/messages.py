@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.validation.compiled.compiled import DefaultMessage
@@ -17,9 +18,13 @@ from kg.validation.property_paths import Path, path_text
 Params = Mapping[str, Node | list[Node] | str]
 
 
+_BARE = {XSD.integer, XSD.decimal, XSD.double, XSD.boolean}
+
+
 def _show(term: object) -> str:
+    """A term as a reader wants it: numbers bare, strings quoted, IRIs as they are."""
     if isinstance(term, Literal):
-        return term.n3()
+        return str(term) if term.datatype in _BARE else term.n3()
     if isinstance(term, list):
         return "(" + ", ".join(_show(t) for t in term) + ")"
     return str(term)
@@ -42,7 +47,8 @@ def default_message(component: str, params: Params, path: Path | None) -> Defaul
 
 
 def _closed(at: str, value: str, p: Mapping[str, str], t: Mapping[str, Node]) -> str:
-    return f"Node {at.split('->')[0]} is closed. It cannot have value: {value} ({_show(t.get('path', ''))})"
+    node, predicate = at.split("->")[0], _show(t.get("path", ""))
+    return f"Node {node} is closed. It cannot have value: {value} ({predicate})"
 
 
 _MESSAGES = {

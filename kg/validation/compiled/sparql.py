@@ -23,9 +23,9 @@ from kg.errors import InvalidShapes
 from kg.validation import sparql_rules
 from kg.validation.compiled import sparql_text
 from kg.validation.compiled.compiled import (
-    NATURAL_AUX_GRAPH,
     FOCUS,
     GROUP,
+    NATURAL_AUX_GRAPH,
     PREBOUND,
     PREBOUND_GRAPH,
     SHAPES_GRAPH,

@@ -21,6 +21,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from kg.store.oxterms import to_ox
 
 SURROGATE = "urn:ckm:shacl:typed:"
+ILL_TYPED = "urn:ckm:shacl:ill-typed:"
 # ``_:n TWIN_OF literal ; VALUE_OF twin`` (in an auxiliary graph): the value SPARQL
 # compares for a stored literal (a literal cannot be the subject of a triple).
 TWIN_OF = "urn:ckm:shacl:twinOf"
@@ -39,7 +40,10 @@ def stored(term: Node) -> OxTerm:
     if isinstance(term, Literal) and not term.language:
         datatype = term.datatype
         if datatype is not None and str(datatype) != _XSD_STRING:
-            return ox.Literal(str(term), datatype=ox.NamedNode(SURROGATE + str(datatype)))
+            # An ill-typed literal rdflib rewrote into a valid lexical form
+            # ("none"^^xsd:boolean read as "false") stays apart from the valid one.
+            kind = ILL_TYPED if term.ill_typed is True else SURROGATE
+            return ox.Literal(str(term), datatype=ox.NamedNode(kind + str(datatype)))
     return to_ox(term)
 
 
@@ -60,8 +64,9 @@ def decoded(term: OxTerm) -> Node:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        if datatype.startswith(SURROGATE):
-            return Literal(term.value, datatype=URIRef(datatype[len(SURROGATE) :]))
+        for kind in (SURROGATE, ILL_TYPED):
+            if datatype.startswith(kind):
+                return Literal(term.value, datatype=URIRef(datatype[len(kind) :]))
         return Literal(term.value)
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)

@@ -132,8 +132,13 @@ class CompiledValidator:
             store.extend(ox.Quad(*encode.triple(t), ox.DefaultGraph()) for t in self._ontology)
             store.extend(self._markers(encode.literals, _ONTOLOGY_AUX))
             if self._compiled.prebound:
-                natural = [ox.Quad(*encode.natural_triple(t), _NATURAL_ONTOLOGY) for t in self._ontology]
-                natural += [ox.Quad(*encode.natural_triple(q), _PREBOUND) for q in self._compiled.prebound_quads]
+                natural = [
+                    ox.Quad(*encode.natural_triple(t), _NATURAL_ONTOLOGY) for t in self._ontology
+                ]
+                natural += [
+                    ox.Quad(*encode.natural_triple(q), _PREBOUND)
+                    for q in self._compiled.prebound_quads
+                ]
                 store.extend(natural)
             if self._reads_shapes:
                 store.extend(ox.Quad(*encode.natural_triple(t), _SHAPES) for t in self._shapes)
@@ -184,12 +189,12 @@ class CompiledValidator:
                 for group, nodes in by_group.items()
                 for node in nodes
             )
-            results = list(self._core_results(store, default, set(by_group)))
+            results = list(self._core_results(store, default, set(by_group), encode))
             queries = [q for q in self._compiled.prebound if q.group in by_group]
             if queries:
                 store.extend(ox.Quad(*encode.natural_triple(t), _NATURAL_DATA) for t in triples)
                 natural_groups = {
-                    group: {encode.natural(terms.decoded(node)) for node in nodes}
+                    group: {encode.natural(encode.written(node)) for node in nodes}
                     for group, nodes in by_group.items()
                 }
                 store.extend(
@@ -199,7 +204,9 @@ class CompiledValidator:
                 )
                 for query in queries:
                     results.extend(
-                        self._prebound_results(store, natural_default, query, natural_groups, encode)
+                        self._prebound_results(
+                            store, natural_default, query, natural_groups, encode
+                        )
                     )
         finally:
             for graph in (_DATA, _AUX, _NATURAL_DATA, _NATURAL_AUX):
@@ -235,7 +242,7 @@ class CompiledValidator:
         return by_group
 
     def _core_results(
-        self, store: ox.Store, default: list, groups: set[int]
+        self, store: ox.Store, default: list, groups: set[int], encode: _Encoder
     ) -> Iterator[ValidationResult]:
         constraints = self._compiled.constraints
         # One result per constraint, focus node, value, path and trail: a row found
@@ -249,8 +256,8 @@ class CompiledValidator:
         for k, this, value, path, *_detail in rows:
             reporting = constraints[k].reporting
             reported_path = URIRef(path.value) if isinstance(path, ox.NamedNode) else None
-            decoded = None if value is None else terms.decoded(value)
-            yield _result(reporting, terms.decoded(this), decoded, reported_path, {})
+            decoded = None if value is None else encode.written(value)
+            yield _result(reporting, encode.written(this), decoded, reported_path, {})
 
     def _prebound_results(
         self,
@@ -359,6 +366,7 @@ class _Encoder:
         self._terms: dict[tuple, terms.OxTerm] = {}
         self._natural: dict[tuple, terms.OxTerm] = {}
         self._originals: dict[terms.OxTerm, Node] = {}
+        self._written: dict[terms.OxTerm, Node] = {}
         self.literals: dict[tuple, tuple[Literal, ox.Literal]] = {}
 
     def term(self, term: Node) -> terms.OxTerm:
@@ -366,9 +374,15 @@ class _Encoder:
         stored = self._terms.get(key)
         if stored is None:
             stored = self._terms[key] = terms.stored(term)
+            self._written.setdefault(stored, term)
             if isinstance(term, Literal):
                 self.literals[key] = (term, stored)  # type: ignore[assignment]
         return stored
+
+    def written(self, term: terms.OxTerm) -> Node:
+        """The term a stored term stands for, as the data wrote it."""
+        found = self._written.get(term)  # not `or`: Literal(False) is falsy
+        return terms.decoded(term) if found is None else found
 
     def natural(self, term: Node) -> terms.OxTerm:
         key = term_key(term)
@@ -381,7 +395,8 @@ class _Encoder:
     def original(self, term: terms.OxTerm) -> Node:
         """The term a natural term stands for (the first written, when Oxigraph's
         encoding merges two lexical forms of one value)."""
-        return self._originals.get(term) or from_ox(term)
+        found = self._originals.get(term)  # not `or`: Literal(False) is falsy
+        return from_ox(term) if found is None else found
 
     def triple(self, triple: tuple) -> tuple[terms.OxTerm, terms.OxTerm, terms.OxTerm]:
         s, p, o = triple
