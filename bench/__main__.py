@@ -17,6 +17,7 @@ from bench import (
     import_throughput,
     remote_backends,
     saved_queries,
+    validators,
     write_throughput,
 )
 from bench.dataset import SIZES, data_set
@@ -73,6 +74,7 @@ def run(size: str, extra: bool = False) -> Path:
             batch=1_000 if quick else 10_000,
             pyshacl_cap_s=PYSHACL_CAP_S.get(size),
         )
+        validators.run(report, data, root / "validators", PYSHACL_CAP_S.get(size))
     http_load.run(report, data, seconds=http_load.SECONDS[size])
     if extra:
         remote_backends.run(customers=20 if quick else 200)

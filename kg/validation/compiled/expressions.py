@@ -60,19 +60,15 @@ def compared(value: str, operator: str, bound: str, fresh: Callable[[], str]) ->
     """True when SPARQL's ``value operator bound`` holds on the values (twins) of two
     nodes; false also when it errs, or when either node is not a literal."""
     left, right, g1, g2 = fresh(), fresh(), fresh(), fresh()
-    return (
-        f"EXISTS {{ {terms.twin_pattern(value, left, g1)} {terms.twin_pattern(bound, right, g2)} "
-        f"FILTER({left} {operator} {right}) }}"
-    )
+    inner = terms.with_twin(bound, right, g2, f"{left} {operator} {right}")
+    return f"EXISTS {{ {terms.with_twin(value, left, g1, f'EXISTS {{ {inner} }}')} }}"
 
 
 def compared_with(value: str, operator: str, bound: Literal, fresh: Callable[[], str]) -> str:
     """True when SPARQL's ``value operator bound`` holds for a constant ``bound``."""
     twin, graph = fresh(), fresh()
-    return (
-        f"EXISTS {{ {terms.twin_pattern(value, twin, graph)} "
-        f"FILTER({twin} {operator} {terms.sparql_value(bound)}) }}"
-    )
+    condition = f"{twin} {operator} {terms.sparql_value(bound)}"
+    return f"EXISTS {{ {terms.with_twin(value, twin, graph, condition)} }}"
 
 
 def constant(term: Node, shape: Node, component: str) -> str:

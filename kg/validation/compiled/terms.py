@@ -52,10 +52,18 @@ def twin(term: Literal) -> ox.Literal:
     return to_ox(term)  # type: ignore[return-value]
 
 
-def twin_pattern(node: str, value: str, graph: str) -> str:
-    """The pattern binding ``value`` to the twin of the stored literal ``node``."""
+def with_twin(node: str, value: str, graph: str, condition: str) -> str:
+    """An EXISTS body true when ``condition`` holds with ``value`` bound to the twin of
+    the stored literal ``node`` (false when ``node`` has none: not a literal).
+
+    The two steps are nested, one pattern per EXISTS: Oxigraph plans an EXISTS without
+    the outer bindings, and would read every twin of the data for every value node.
+    """
     blank = f"{value}_n"
-    return f"GRAPH {graph} {{ {blank} <{TWIN_OF}> {node} ; <{VALUE_OF}> {value} }}"
+    return (
+        f"GRAPH {graph} {{ {blank} <{TWIN_OF}> {node} }} FILTER EXISTS {{ "
+        f"GRAPH {graph} {{ {blank} <{VALUE_OF}> {value} }} FILTER({condition}) }}"
+    )
 
 
 def decoded(term: OxTerm) -> Node:

@@ -363,6 +363,7 @@ class _Encoder:
     terms as written."""
 
     def __init__(self) -> None:
+        self._nodes: dict[Node, terms.OxTerm] = {}
         self._terms: dict[tuple, terms.OxTerm] = {}
         self._natural: dict[tuple, terms.OxTerm] = {}
         self._originals: dict[terms.OxTerm, Node] = {}
@@ -370,13 +371,19 @@ class _Encoder:
         self.literals: dict[tuple, tuple[Literal, ox.Literal]] = {}
 
     def term(self, term: Node) -> terms.OxTerm:
+        if not isinstance(term, Literal):
+            # IRIs and blank nodes: rdflib's == is RDF term identity for them.
+            stored = self._nodes.get(term)
+            if stored is None:
+                stored = self._nodes[term] = terms.stored(term)
+                self._written.setdefault(stored, term)
+            return stored
         key = term_key(term)
         stored = self._terms.get(key)
         if stored is None:
             stored = self._terms[key] = terms.stored(term)
             self._written.setdefault(stored, term)
-            if isinstance(term, Literal):
-                self.literals[key] = (term, stored)  # type: ignore[assignment]
+            self.literals[key] = (term, stored)  # type: ignore[assignment]
         return stored
 
     def written(self, term: terms.OxTerm) -> Node:
@@ -385,6 +392,8 @@ class _Encoder:
         return terms.decoded(term) if found is None else found
 
     def natural(self, term: Node) -> terms.OxTerm:
+        if not isinstance(term, Literal):
+            return self.term(term)  # only literals are encoded two ways
         key = term_key(term)
         found = self._natural.get(key)
         if found is None:
@@ -396,6 +405,8 @@ class _Encoder:
         """The term a natural term stands for (the first written, when Oxigraph's
         encoding merges two lexical forms of one value)."""
         found = self._originals.get(term)  # not `or`: Literal(False) is falsy
+        if found is None:
+            found = self._written.get(term)
         return from_ox(term) if found is None else found
 
     def triple(self, triple: tuple) -> tuple[terms.OxTerm, terms.OxTerm, terms.OxTerm]:
