@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg.delta import ProtectedGraph
 from kg.erasure import UnknownCustomer
+from kg.errors import InvalidShapes
 from kg.graph import (
     EngineFailed,
     EngineTimeout,
@@ -180,6 +181,10 @@ def problem_for(error: Exception) -> Problem:
             return Problem(404, str(error).strip("'\""), "unknown-customer")
         case ProtectedGraph():
             return Problem(403, str(error), "protected-graph")
+        case InvalidShapes():
+            # The server's own shapes files (CKM_EXTRA_SHAPES) cannot be used: no write
+            # can be validated until they are fixed (`ckm serve` refuses to start).
+            return Problem(503, f"writes cannot be validated: {error}", "invalid-shapes")
         case InvalidIri():
             return Problem(400, str(error), "invalid-iri")
         case UnicodeDecodeError():

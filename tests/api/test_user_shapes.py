@@ -92,3 +92,20 @@ def test_rest(app: App, started: str, refused: bool):
         assert app.dump() == before
     else:
         assert response.status_code == 201, response.text
+
+
+def test_an_unusable_shapes_file_makes_writes_503_not_500(tmp_path: Path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle")
+    app = App(tmp_path, extra_shapes=(bad,))
+    try:
+        response = app.client.post(
+            "/store",
+            params={"graph": LOG},
+            content=interaction("i1", "2024-01-01T00:00:00Z"),
+            headers=TURTLE | WRITER,
+        )
+        assert response.status_code == 503
+        assert "bad.ttl" in problem(response)["detail"]
+    finally:
+        app.close()

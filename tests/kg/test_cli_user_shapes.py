@@ -91,3 +91,9 @@ def test_an_unusable_shapes_file_exits_2_with_the_reason(store: Path, tmp_path: 
 def test_unknown_engine_exits_2(store: Path):
     result = ckm(store, "validate", "--engine", "fast")
     assert result.exit_code == 2 and "unknown engine" in result.stderr
+
+
+def test_serve_refuses_to_start_with_an_unusable_shapes_file(tmp_path: Path):
+    bad = write(tmp_path, "bad-shapes.ttl", "this is not turtle")
+    result = ckm(tmp_path / "store", "serve", "--port", "1", extra_shapes=bad)
+    assert result.exit_code == 2 and "bad-shapes.ttl" in result.stderr
