@@ -55,13 +55,24 @@ class TurboValidator:
     def validate_triples(
         self, triples: Iterable[tuple], focus: Iterable[Identifier] | None = None
     ) -> ValidationReport:
-        """Validate ``triples`` together with the ontology given at construction."""
-        data = Graph()
-        for triple in self._ontology:
-            data.add(triple)
-        for triple in triples:
-            data.add(triple)
-        return self.validate(data, focus)
+        """Validate ``triples`` together with the ontology given at construction.
+
+        The thread's working graph (the ontology) is left as it was, also when this
+        raises.
+        """
+        working = getattr(self._local, "working", None)
+        if working is None:
+            working = self._local.working = Graph()
+            for triple in self._ontology:
+                working.add(triple)
+        added = [t for t in set(triples) if t not in working]
+        for triple in added:
+            working.add(triple)
+        try:
+            return self.validate(working, focus)
+        finally:
+            for triple in added:
+                working.remove(triple)
 
     def validate(self, data: Graph, focus: Iterable[Identifier] | None = None) -> ValidationReport:
         """Validate ``data`` as it is (it must already hold the ontology facts the

@@ -68,6 +68,8 @@ _SINGLE = ox.NamedNode(SINGLE_GROUP)
 # What a SHACL-SPARQL query may read with GRAPH: the shapes graph ($shapesGraph), and
 # the validator's graphs its rewritten text reads the pre-bound values from.
 _QUERY_GRAPHS = [_NATURAL_AUX, _PREBOUND, _SHAPES]
+# Triples in one validation past which the thread's store is made again afterwards.
+LARGE_RUN = 20_000
 
 
 class CompiledValidator:
@@ -125,24 +127,25 @@ class CompiledValidator:
             excluded.update(refused)
 
     def _store(self) -> ox.Store:
+        """This thread's store, holding the ontology (the write road's)."""
         store = getattr(self._local, "store", None)
         if store is None:
-            store = ox.Store()
-            encode = _Encoder()
-            store.extend(ox.Quad(*encode.triple(t), ox.DefaultGraph()) for t in self._ontology)
-            store.extend(self._markers(encode.literals, _ONTOLOGY_AUX))
-            if self._compiled.prebound:
-                natural = [
-                    ox.Quad(*encode.natural_triple(t), _NATURAL_ONTOLOGY) for t in self._ontology
-                ]
-                natural += [
-                    ox.Quad(*encode.natural_triple(q), _PREBOUND)
-                    for q in self._compiled.prebound_quads
-                ]
-                store.extend(natural)
-            if self._reads_shapes:
-                store.extend(ox.Quad(*encode.natural_triple(t), _SHAPES) for t in self._shapes)
-            self._local.store = store
+            store = self._local.store = self._new_store(self._ontology)
+        return store
+
+    def _new_store(self, ontology: list) -> ox.Store:
+        store = ox.Store()
+        encode = _Encoder()
+        store.extend(ox.Quad(*encode.triple(t), ox.DefaultGraph()) for t in ontology)
+        store.extend(self._markers(encode.literals, _ONTOLOGY_AUX))
+        if self._compiled.prebound:
+            natural = [ox.Quad(*encode.natural_triple(t), _NATURAL_ONTOLOGY) for t in ontology]
+            natural += [
+                ox.Quad(*encode.natural_triple(q), _PREBOUND) for q in self._compiled.prebound_quads
+            ]
+            store.extend(natural)
+        if self._reads_shapes:
+            store.extend(ox.Quad(*encode.natural_triple(t), _SHAPES) for t in self._shapes)
         return store
 
     def validate_triples(
@@ -153,7 +156,11 @@ class CompiledValidator:
         The store is left as it was, also when this raises.
         """
         triples = list(triples)
-        report = self._run(triples, focus, with_ontology=True)
+        report = self._run(self._store(), triples, focus, with_ontology=True)
+        if len(triples) > LARGE_RUN:
+            # Oxigraph's in-memory store keeps versions of what was removed: after a big
+            # validation every later query on it was ~5x slower (bench/validators.py).
+            self._local.store = None
         if self._reference is None:
             return report
         return _merged(report, self._reference.validate_triples(triples, focus))
@@ -165,15 +172,19 @@ class CompiledValidator:
         Args:
             focus: when given, only results about these nodes are reported.
         """
-        report = self._run(data, focus, with_ontology=False)
+        # A store of its own: a whole graph would slow the write road's (see above).
+        report = self._run(self._new_store([]), data, focus, with_ontology=False)
         if self._reference is None:
             return report
         return _merged(report, self._reference.validate(data, focus))
 
     def _run(
-        self, triples: Iterable[tuple], focus: Iterable[Identifier] | None, with_ontology: bool
+        self,
+        store: ox.Store,
+        triples: Iterable[tuple],
+        focus: Iterable[Identifier] | None,
+        with_ontology: bool,
     ) -> ValidationReport:
-        store = self._store()
         encode = _Encoder()
         default = [ox.DefaultGraph(), _DATA] if with_ontology else [_DATA]
         natural_default = [_NATURAL_ONTOLOGY, _NATURAL_DATA] if with_ontology else [_NATURAL_DATA]
