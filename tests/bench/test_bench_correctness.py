@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from bench import inference
+from bench import inference, validators
 from bench.__main__ import restored
 from bench.capped import capped
 from bench.dataset import SIZES, data_set
+from bench.report import Report
 from bench.saved_queries import compare
 from kg.demo import demo_quads
 from kg.neighbourhood import is_data_node
@@ -71,3 +72,16 @@ def test_capped_work_returns_its_answer_or_is_stopped():
     started = time.perf_counter()
     assert capped(lambda: time.sleep(30), 0.5) is None
     assert time.perf_counter() - started < 10
+
+
+def test_the_shacl_engines_benchmark_compares_like_with_like(
+    tiny: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(validators, "WRITES", 3)
+    monkeypatch.setattr(validators, "WHOLE_RUNS", 1)
+    report = Report(tiny)
+    validators.run(report, data_set(tiny, cache=tmp_path / "cache"), tmp_path / "v", 120.0)
+    [table] = report.tables
+    assert [row[0] for row in table.rows] == ["compiled", "turbo", "pyshacl"]
+    # Every engine found the compiled engine's results, on the whole graph and per write.
+    assert [row[-1] for row in table.rows[1:]] == ["whole graph same, writes same"] * 2
