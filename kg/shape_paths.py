@@ -210,40 +210,74 @@ def _sparql_paths(shapes: Graph, query: Node | str | None) -> set[Path]:
     }
     prologue = sparql_rules.prologue({**sparql_rules.DEFAULT_PREFIXES, **declared})
     algebra = translateQuery(parseQuery(prologue + str(query))).algebra
-    edges: list[tuple[Node, Path, Node]] = []
-    for subject, predicate, obj in _triple_patterns(algebra):
+    # Each triple pattern is an edge both ways between its subject and object; a path
+    # from $this is a walk over distinct patterns and distinct variables (walking a
+    # pattern back, or on from a constant, reaches nothing new and would make every
+    # write re-validate the neighbours of hubs).
+    by_group: dict[int | None, list[_Edge]] = {}
+    for index, (subject, predicate, obj, group) in enumerate(_triple_patterns(algebra)):
         for steps in _query_steps(predicate):
             backwards = tuple((p, not inverse) for p, inverse in reversed(steps))
-            edges += [(subject, steps, obj), (obj, backwards, subject)]
-    paths: set[Path] = set()
-    frontier: list[tuple[Node, Path]] = [(Variable("this"), ())]
-    for _depth in range(3):
-        reached = []
-        for node, path in frontier:
-            for start, steps, end in edges:
-                if start == node and end != Variable("this"):
-                    reached.append((end, (*path, *steps)))
-                    paths.add((*path, *steps))
-        frontier = reached
+            by_group.setdefault(group, []).append((index, subject, steps, obj, True))
+            by_group[group].append((index, obj, backwards, subject, False))
+    this = Variable("this")
+    paths, states = _walks([(this, (), frozenset(), frozenset({this}))], by_group.get(None, []), 3)
+    bound = {state[0] for state in states}
+    for group, edges in by_group.items():
+        if group is None:
+            continue
+        # A pattern only inside FILTER (NOT) EXISTS whose two ends the query binds
+        # outside: a solution binds both, so walking back from its subject finds every
+        # focus node it concerns; its object side (a customer, a firm) is a hub.
+        kept = [e for e in edges if e[4] or not (e[1] in bound and e[3] in bound)]
+        more, _states = _walks(states, kept, 2)
+        paths |= more
     return paths
 
 
-def _triple_patterns(node: object) -> Iterable[tuple[Node, object, Node]]:
-    """Every triple pattern of a query, also those only inside FILTER (NOT) EXISTS
-    (rdflib leaves those as parsed ``TriplesBlock`` rows of subject, predicate, object
-    repeated)."""
+# (pattern index, start, steps, end, read from the pattern's subject)
+_Edge = tuple[int, Node, Path, Node, bool]
+
+
+def _walks(starts: list, edges: list[_Edge], depth: int) -> tuple[set[Path], list]:
+    """The paths of walks of up to ``depth`` more edges from ``starts`` (node, path so
+    far, patterns used, variables visited), and every state they reach."""
+    paths: set[Path] = set()
+    frontier, states = list(starts), list(starts)
+    for _depth in range(depth):
+        reached = []
+        for node, path, used, visited in frontier:
+            for index, start, steps, end, _forward in edges:
+                if start != node or index in used or end in visited:
+                    continue
+                paths.add((*path, *steps))
+                if isinstance(end, Variable):
+                    reached.append((end, (*path, *steps), used | {index}, visited | {end}))
+        frontier = reached
+        states += reached
+    return paths, states
+
+
+def _triple_patterns(node: object, group: int | None = None) -> Iterable[tuple]:
+    """Every triple pattern of a query with its group: None for those the query's
+    solutions hold, an id per FILTER (NOT) EXISTS body for the others (rdflib leaves
+    those as parsed ``TriplesBlock`` rows of subject, predicate, object repeated)."""
     if isinstance(node, CompValue):
+        if node.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):
+            group = id(node)
         if node.name == "BGP":
-            yield from node.triples
+            for s, p, o in node.triples:
+                yield s, p, o, group
         elif node.name == "TriplesBlock":
             for row in node["triples"]:
                 terms = list(row)
-                yield from zip(terms[0::3], terms[1::3], terms[2::3], strict=False)
+                for triple in zip(terms[0::3], terms[1::3], terms[2::3], strict=False):
+                    yield (*triple, group)
         for child in node.values():
-            yield from _triple_patterns(child)
+            yield from _triple_patterns(child, group)
     elif isinstance(node, list | tuple):
         for child in node:
-            yield from _triple_patterns(child)
+            yield from _triple_patterns(child, group)
 
 
 def _query_steps(predicate: object) -> list[Path]:
