@@ -1,4 +1,5 @@
-"""Which engine validates, with which shapes: what the settings choose.
+"""Which engine validates, with which shapes graph (SHACL §3.1: validation of a data
+graph against a shapes graph): what the settings choose.
 
 The write road runs the compiled engine (fast per write; it hands the shapes it does
 not translate to pySHACL); ``CKM_VALIDATOR`` picks another. The shapes are the shipped

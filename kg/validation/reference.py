@@ -1,5 +1,6 @@
-"""The reference engine: pySHACL (SHACL Core and SHACL-SPARQL, plus SHACL-AF), behind
-the :class:`~kg.validation.protocol.Validator` face.
+"""The reference engine: pySHACL (SHACL Core §4 and SHACL-SPARQL §5-6, plus SHACL-AF),
+behind the :class:`~kg.validation.protocol.Validator` face; its W3C report (§3.6) read
+back into results.
 
 pySHACL keeps state on the shapes graph, so each thread validates with its own copy;
 the copies keep the blank node labels of the one shapes graph read at start, so a

@@ -1,4 +1,5 @@
-"""Validation of everything a store holds at once (``ckm validate`` without files).
+"""Validation of everything a store holds at once (``ckm validate`` without files): the
+data graph of SHACL §3.1 is the whole stored graph.
 
 The write road validates each write on the nodes it touches; this validates the whole
 stored graph (every graph but the provenance records, with the ontology), for a check

@@ -1,5 +1,5 @@
-"""pyshacl-turbo (a Rust SHACL engine with pySHACL's interface) behind the
-:class:`~kg.validation.protocol.Validator` face.
+"""pyshacl-turbo (a Rust SHACL engine with pySHACL's interface, SHACL Core §4 and
+SHACL-SPARQL §5-6) behind the :class:`~kg.validation.protocol.Validator` face.
 
 The shapes are compiled once by the engine and reused for every validation; a
 validation reads an rdflib graph (the data, with the ontology) and returns a W3C report

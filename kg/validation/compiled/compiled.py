@@ -1,4 +1,5 @@
-"""What the SHACL compiler produces: queries and, per constraint, how to report it."""
+"""What the SHACL compiler produces: queries and, per constraint, how to report it (the
+fields of a validation result, SHACL §3.6.2)."""
 
 from __future__ import annotations
 

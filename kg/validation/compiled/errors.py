@@ -1,4 +1,6 @@
-"""What the SHACL compiler signals for a shape it does not translate."""
+"""What the SHACL compiler signals for a shape it does not translate (a feature of
+SHACL-AF, or a corner of SHACL §2-§6 it leaves to the reference engine: the list is in
+docs/VALIDATION.md)."""
 
 from __future__ import annotations
 
