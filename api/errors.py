@@ -23,6 +23,7 @@ from kg import (
     ImportInputError,
     ImportRefused,
     InvalidIri,
+    InvalidShapes,
     PreconditionFailed,
     ProtectedGraph,
     QuerySyntaxError,
@@ -202,6 +203,10 @@ def problem_for(error: Exception) -> Problem:
             return Problem(422, str(error), "restore-refused", report=report)
         case ProtectedGraph():
             return Problem(403, str(error), "protected-graph")
+        case InvalidShapes():
+            # The server's own shapes files (CKM_EXTRA_SHAPES) cannot be used: no write
+            # can be validated until they are fixed (`ckm serve` refuses to start).
+            return Problem(503, f"writes cannot be validated: {error}", "invalid-shapes")
         case InvalidIri():
             return Problem(400, str(error), "invalid-iri")
         case UnicodeDecodeError():
@@ -251,6 +256,7 @@ DOMAIN_ERRORS: tuple[type[Exception], ...] = (
     UnstorableLiteral,
     RestoreRefused,
     ProtectedGraph,
+    InvalidShapes,
     InvalidIri,
     ImportRefused,
     ImportInputError,

@@ -98,7 +98,7 @@ def _engine_insert_seconds(bulk: list, graph: KnowledgeGraph) -> tuple[float, in
 
 def _pyshacl_whole_graph(graph: KnowledgeGraph) -> tuple[Graph, Graph]:
     whole = Graph().parse(ONTOLOGY_TTL)
-    for s, p, o, _g in graph.store.quads(graph=DATA_GRAPH):
+    for s, p, o, _g in graph.quads(graph=DATA_GRAPH):
         whole.add((s, p, o))
     return whole, Graph().parse(SHAPES_TTL)
 
@@ -120,7 +120,7 @@ def run(
     del quads
     graph = KnowledgeGraph.open(Settings(store=store))
     with data.path.open("rb") as source:
-        graph.restore(source, DumpFormat.NQUADS)
+        graph.restore(source, DumpFormat.NQUADS, unchecked=True)
     timed = TimedReasoner(graph._road.reasoner)
     graph._road.reasoner = timed  # the one seam to see the per-commit reasoning time
     table = Table(
@@ -131,7 +131,7 @@ def run(
     rebuilt = f"{time.perf_counter() - started:.1f} s ({inferred:,} inferred triples)"
     table.rows.append(["full rebuild of the inferred graph (compiled OWL 2 RL rules)", rebuilt])
     table.rows.append(
-        ["the same in pieces (bench/inference.py, at generation)", f"{data.reason_s:.1f} s"]
+        ["restore unchecked and the same rebuild, at generation", f"{data.reason_s:.1f} s"]
     )
     latencies = []
     for group in groups[:singles]:

@@ -55,6 +55,7 @@ _FACE: dict[str, str] = {
     "ONTOLOGY_TTL": "kg.resources",
     "SHAPES_TTL": "kg.resources",
     # services above the graph
+    "demo_quads": "kg.demo",
     "saved_queries": "kg.queries",
     "bound_sparql": "kg.queries",
     "ImportOptions": "kg.importing",
@@ -75,6 +76,7 @@ _ERRORS = [
     "ImportInputError",
     "ImportRefused",
     "InvalidIri",
+    "InvalidShapes",
     "PayloadRefused",
     "PreconditionFailed",
     "ProtectedGraph",

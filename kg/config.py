@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -20,10 +21,16 @@ class Settings(BaseSettings):
     )
     query_timeout_s: float = Field(30.0, gt=0, description="Wall-clock limit of one query.")
     result_limit: int = Field(100_000, gt=0, description="Most rows one query may return.")
-    validator: Literal["compiled", "pyshacl"] = Field(
+    validator: Literal["compiled", "pyshacl", "turbo"] = Field(
         "compiled",
         description="Who checks writes against the shapes: the shapes compiled to SPARQL "
-        "and run by Oxigraph (fast), or pySHACL (the reference; 10-20x slower).",
+        "and run by Oxigraph (fast; a shape it does not translate is run by pySHACL), "
+        "pySHACL (the reference; 10-20x slower) or pyshacl-turbo (a Rust engine).",
+    )
+    extra_shapes: Annotated[tuple[Path, ...], NoDecode] = Field(
+        (),
+        description="Shapes files of your own, validated on every write beside the "
+        "shipped shapes (several: separated by commas or the path separator).",
     )
     memory_reads: bool = Field(
         False,
@@ -62,3 +69,12 @@ class Settings(BaseSettings):
     remote_retries: int = Field(
         3, ge=0, description="How often a failed read is retried (with backoff)."
     )
+
+    @field_validator("extra_shapes", mode="before")
+    @classmethod
+    def _split_files(cls, value: object) -> object:
+        """``CKM_EXTRA_SHAPES=a.ttl,b.ttl`` (or ``a.ttl:b.ttl``) names two files."""
+        if isinstance(value, str):
+            parts = value.replace(os.pathsep, ",").split(",")
+            return tuple(Path(part.strip()) for part in parts if part.strip())
+        return value

@@ -125,6 +125,17 @@ class RestoreRefused(Exception):
         self.report = report
 
 
+class InvalidShapes(ValueError):
+    """A shapes file cannot be used: it does not parse, or it is an ill-formed SHACL
+    shapes graph (SHACL §2, §5, §6: a malformed path, a SHACL-SPARQL query that breaks
+    the pre-binding rules, an undeclared prefix...).
+
+    Raised when a validator is made (at start, or when ``ckm validate --shapes`` reads
+    the file), never during a validation; the message names the file or shape and the
+    reason.
+    """
+
+
 # -- input --------------------------------------------------------------------------------
 
 

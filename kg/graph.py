@@ -28,6 +28,7 @@ from kg.resources import ONTOLOGY_TTL
 from kg.store import open_store
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Term, Triple
 from kg.validation import ValidationReport
+from kg.validation.stored import validate_stored
 from kg.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, SYSTEM_GRAPHS, sparql_prologue
 from kg.write.delta import Delta, ensure_writable
 from kg.write.erasure import ErasurePlan
@@ -64,6 +65,7 @@ class KnowledgeGraph:
         self._write_lock = threading.Lock()
         self._road = WriteRoad(store, self.settings)
         self._group_commit = GroupCommit(self._write_lock, self._road.settle)
+        self._persistent = True
 
     @classmethod
     def open(cls, settings: Settings) -> KnowledgeGraph:
@@ -82,6 +84,7 @@ class KnowledgeGraph:
         from kg.store.embedded import EmbeddedStore
 
         graph = cls(EmbeddedStore(None), settings)
+        graph._persistent = False  # its dumps are not sealed: no store to keep a key for
         graph.install_ontology()
         return graph
 
@@ -229,6 +232,15 @@ class KnowledgeGraph:
         intent = GivenDelta(change) if isinstance(change, Delta) else change
         return self._road.check(intent)
 
+    def validate_stored(self, engine: str = "turbo") -> ValidationReport:
+        """The report on everything the store holds, validated at once by ``engine``
+        (``turbo``, ``compiled`` or ``pyshacl``); nothing is written.
+
+        Raises:
+            ValueError: an unknown engine. StoreError: the store cannot be read.
+        """
+        return validate_stored(self._store, self.settings, engine)
+
     # -- system graphs ------------------------------------------------------------------
 
     def install_ontology(self) -> bool:
@@ -343,7 +355,7 @@ class KnowledgeGraph:
         """Write every quad of the store to ``output``, sealed with the store's key (a
         comment line at the end; :mod:`kg.write.seal`) so that a restore into this store
         may trust its system graphs."""
-        writer = sealing(output, self.settings)
+        writer = sealing(output, self.settings) if self._persistent else None
         if writer is None:
             self._store.dump(output, fmt)
             return
@@ -379,7 +391,7 @@ class KnowledgeGraph:
         report = ValidationReport()
         if plan.checked:
             report = self._road.validator.validate_triples({q[:3] for q in plan.data})
-            if not report.conforms:
+            if not report.accepted:
                 raise RestoreRefused(
                     f"the dump's data breaks {len(report.violations)} SHACL rule(s); "
                     "nothing was changed (fix the data, or --unchecked on purpose)",

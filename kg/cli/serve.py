@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from kg.cli.state import cli_state
+from kg.cli.state import cli_state, fail
+from kg.errors import InvalidShapes
+from kg.validation import load_shapes, shapes_files
 
 
 def serve(
@@ -24,4 +26,11 @@ def serve(
     """Serve the API and web UI until interrupted."""
     from api.app import create_app
 
-    uvicorn.run(create_app(cli_state.settings()), host=host, port=port, access_log=access_log)
+    settings = cli_state.settings()
+    try:
+        # Every write is validated against these: a file that cannot be used is refused
+        # now, not on the first write.
+        load_shapes(shapes_files(settings.extra_shapes))
+    except InvalidShapes as error:
+        raise fail(str(error)) from error
+    uvicorn.run(create_app(settings), host=host, port=port, access_log=access_log)

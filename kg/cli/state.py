@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from kg.config import Settings
+from kg.errors import InvalidShapes
 from kg.store.base import (
     EngineTimeout,
     StoreError,
@@ -49,18 +50,23 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
 
 
 @contextmanager
-def opened_graph() -> Iterator:
+def opened_graph(extra_shapes: tuple[Path, ...] = ()) -> Iterator:
     """The knowledge graph of the chosen store, closed afterwards.
 
     A store that cannot be opened (locked by another process…) ends the command with
     exit code 2 and the reason; a remote engine that is down, fails or times out while
     the command runs ends it with exit code 3 and the reason (nothing half-written:
-    every write is one request).
+    every write is one request). A shapes file that cannot be used (``extra_shapes``
+    added to the settings' own) ends it with exit code 2 and the reason.
     """
     from kg.graph import KnowledgeGraph
 
+    settings = cli_state.settings()
+    if extra_shapes:
+        extra = (*settings.extra_shapes, *extra_shapes)
+        settings = settings.model_copy(update={"extra_shapes": extra})
     try:
-        graph = KnowledgeGraph.open(cli_state.settings())
+        graph = KnowledgeGraph.open(settings)
     except StoreUnavailable as error:
         raise fail(str(error), EXIT_UNAVAILABLE) from error
     except StoreError as error:
@@ -69,5 +75,7 @@ def opened_graph() -> Iterator:
         yield graph
     except (StoreUnavailable, EngineTimeout, WriteConflict) as error:
         raise fail(str(error), EXIT_UNAVAILABLE) from error
+    except InvalidShapes as error:
+        raise fail(str(error)) from error
     finally:
         graph.close()

@@ -209,7 +209,7 @@ def _settle(
             if options.dry_run or (report.rejected and not options.skip_invalid):
                 verdict = kg.check(intent)
                 report.resources = intent.counts
-                if not verdict.conforms:
+                if not verdict.accepted:
                     raise ValidationRefused(verdict)
                 _warnings(report, verdict)
             else:

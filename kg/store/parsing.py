@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
-from rdflib.term import BNode, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import BNode, Literal, URIRef
 
 from kg.errors import RdfSyntaxError
 from kg.store.base import Quad
@@ -137,3 +138,48 @@ def _skolemised(parsed: Iterable[ox.Quad], target_graph: URIRef, genid: str) -> 
         if isinstance(graph_iri, BNode):
             graph_iri = target_graph
         yield (convert(quad.subject), from_ox(quad.predicate), convert(quad.object), graph_iri)
+
+
+def read_triples_as_written(path: Path) -> tuple[list[tuple], dict[str, str]]:
+    """The triples of an RDF file, every literal exactly as written, and its prefixes.
+
+    rdflib's own parsers rewrite literals into a canonical form (``"1"^^xsd:boolean``
+    becomes ``"true"``); SHACL tells them apart (W3C test ``uniqueLang-002``). Blank
+    nodes get fresh names, so two files never share one by accident. Named graphs
+    are read as the default graph.
+
+    Raises:
+        RdfSyntaxError: the file does not parse (line and column when known), or its
+            extension is not one of an RDF syntax.
+        OSError: the file cannot be read.
+    """
+    try:
+        syntax = syntax_for_path(path)
+    except ValueError as error:
+        raise RdfSyntaxError(str(error)) from error
+    blank_names: dict[str, BNode] = {}
+
+    def convert(term):
+        if isinstance(term, ox.BlankNode):
+            return blank_names.setdefault(term.value, BNode())
+        if isinstance(term, ox.Literal) and not term.language:
+            datatype = URIRef(term.datatype.value)
+            return Literal(
+                term.value, datatype=None if datatype == XSD.string else datatype, normalize=False
+            )
+        return from_ox(term)
+
+    try:
+        parser = ox.parse(
+            path=str(path), format=syntax.oxigraph_format, base_iri=path.resolve().as_uri()
+        )
+        triples = [(convert(q.subject), convert(q.predicate), convert(q.object)) for q in parser]
+    except SyntaxError as error:
+        raise RdfSyntaxError(
+            f"{syntax.name}: {error.msg if hasattr(error, 'msg') else error}",
+            error.lineno,
+            error.offset,
+        ) from error
+    except ValueError as error:
+        raise RdfSyntaxError(f"{syntax.name}: {error}") from error
+    return triples, dict(parser.prefixes)

@@ -29,11 +29,10 @@ from rdflib.term import URIRef
 from kg.config import Settings
 from kg.errors import ValidationRefused, WriteConflict
 from kg.reasoning import Reasoner
-from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
+from kg.resources import ONTOLOGY_TTL
 from kg.rules import CompiledReasoner
-from kg.shacl import CompiledValidator
 from kg.store.base import Quad, Store, Triple
-from kg.validation import ShapesValidator, ValidationReport
+from kg.validation import ValidationReport, Validator, shapes_for, validator_for
 from kg.vocab import INFERRED_GRAPH, SYSTEM_GRAPHS
 from kg.write.admission import admit
 from kg.write.delta import Delta, ensure_writable
@@ -103,16 +102,19 @@ class WriteRoad:
         return Graph().parse(ONTOLOGY_TTL, format="turtle")
 
     @functools.cached_property
-    def validator(self) -> ShapesValidator | CompiledValidator:
-        # The shapes compiled to SPARQL and run by Oxigraph; pySHACL is the reference
-        # (``CKM_VALIDATOR=pyshacl``) that the differential tests compare it with.
-        if self._settings.validator == "pyshacl":
-            return ShapesValidator(ontology=self.ontology)
-        return CompiledValidator(ontology=self.ontology)
+    def shapes(self) -> Graph:
+        # The shipped shapes plus CKM_EXTRA_SHAPES, checked (InvalidShapes if not).
+        return shapes_for(self._settings)
+
+    @functools.cached_property
+    def validator(self) -> Validator:
+        # The shapes compiled to SPARQL and run by Oxigraph (pySHACL runs the shapes it
+        # does not translate); ``CKM_VALIDATOR`` picks pySHACL or pyshacl-turbo.
+        return validator_for(self._settings, self.ontology, shapes=self.shapes)
 
     @functools.cached_property
     def dependencies(self) -> ShapeDependencies:
-        return ShapeDependencies.from_shapes(Graph().parse(SHAPES_TTL, format="turtle"))
+        return ShapeDependencies.from_shapes(self.shapes)
 
     @functools.cached_property
     def reasoner(self) -> Reasoner:
@@ -173,7 +175,7 @@ class WriteRoad:
                 if not own.is_empty:
                     candidate = pending.then(own)
                     report, candidate_around = self.validate(candidate)
-                    if not report.conforms:
+                    if not report.accepted:  # only a Violation refuses; warnings are reported
                         raise ValidationRefused(report)
                     pending, around = candidate, candidate_around
             except NeedsOwnTurn:

@@ -15,12 +15,17 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
+from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node, Variable
 
 import kg.sparql_parser_lock  # noqa: F401  (rdflib's SPARQL parser, thread-safe)
+from kg.validation import sparql_rules
+from kg.validation.compiled.paths import sparql_path
+from kg.validation.compiled.shape_view import ShapesView
+from kg.validation.property_paths import IllFormedPath, read_path
 
 Step = tuple[URIRef, bool]  # (predicate, inverse)
 Path = tuple[Step, ...]
@@ -81,10 +86,8 @@ class ShapeDependencies:
 
 
 def _node_shapes(shapes: Graph) -> set[Node]:
-    targeted = set()
-    for keyword in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf):
-        targeted.update(shapes.subjects(keyword, None))
-    return targeted
+    """The shapes with targets (SHACL §2.1.3), implicit class targets included."""
+    return set(ShapesView(shapes).roots())
 
 
 def _paths_from(shapes: Graph, shape: Node, prefix: Path, seen: set) -> set[Path]:
@@ -104,7 +107,10 @@ def _paths_from(shapes: Graph, shape: Node, prefix: Path, seen: set) -> set[Path
         for predicate in shapes.objects(shape, sibling):
             found.add((*prefix, (predicate, False)))
     for constraint in shapes.objects(shape, SH.sparql):
-        found |= {(*prefix, *path) for path in _sparql_paths(shapes, constraint)}
+        query = shapes.value(constraint, SH.select)
+        found |= {(*prefix, *path) for path in _sparql_paths(shapes, query)}
+    for query in _component_queries(shapes, shape):
+        found |= {(*prefix, *path) for path in _sparql_paths(shapes, query)}
     properties = list(shapes.objects(shape, SH.property))
     if (shape, SH.path, None) in shapes:
         properties.append(shape)
@@ -169,39 +175,146 @@ def _steps(shapes: Graph, path: Node | None) -> list[Path]:
     return []
 
 
-def _sparql_paths(shapes: Graph, constraint: Node) -> set[Path]:
-    """Paths from ``$this`` along the triple patterns of a SHACL-SPARQL constraint."""
-    query = shapes.value(constraint, SH.select)
+def _component_queries(shapes: Graph, shape: Node) -> Iterable[str]:
+    """The validator queries of the SPARQL-based components ``shape`` uses (SHACL §6),
+    ``$PATH`` written as the shape's path (its triple patterns are then read)."""
+    view = ShapesView(shapes)
+    path = shapes.value(shape, SH.path)
+    path_text = "" if path is None else _path_sparql(shapes, path)
+    for component in view.components():
+        parameters = [shapes.value(p, SH.path) for p in shapes.objects(component, SH.parameter)]
+        if not any((shape, p, None) in shapes for p in parameters if p is not None):
+            continue
+        for keyword in (SH.validator, SH.nodeValidator, SH.propertyValidator):
+            for validator in shapes.objects(component, keyword):
+                for kind in (SH.select, SH.ask):
+                    for text in shapes.objects(validator, kind):
+                        yield str(text).replace("$PATH", path_text or "?_path")
+
+
+def _path_sparql(shapes: Graph, path: Node) -> str:
+    try:
+        return sparql_path(read_path(shapes, path))
+    except IllFormedPath:
+        return "?_path"
+
+
+def _sparql_paths(shapes: Graph, query: Node | str | None) -> set[Path]:
+    """Paths from ``$this`` along the triple patterns of a SHACL-SPARQL query."""
     if query is None:
         return set()
-    prologue = "".join(
-        f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
+    # Every prefix any query may use (the defaults, then all declarations): the query
+    # passed the shapes check with its own, a subset of these.
+    declared = {
+        str(shapes.value(d, SH.prefix)): str(shapes.value(d, SH.namespace))
         for d in shapes.subjects(SH.prefix, None)
-    )
+    }
+    prologue = sparql_rules.prologue({**sparql_rules.DEFAULT_PREFIXES, **declared})
     algebra = translateQuery(parseQuery(prologue + str(query))).algebra
-    edges: list[tuple[Node, Step, Node]] = []
-    for subject, predicate, obj in _triple_patterns(algebra):
-        if isinstance(predicate, URIRef):
-            edges += [(subject, (predicate, False), obj), (obj, (predicate, True), subject)]
-    paths: set[Path] = set()
-    frontier: list[tuple[Node, Path]] = [(Variable("this"), ())]
-    for _depth in range(3):
-        reached = []
-        for node, path in frontier:
-            for start, step, end in edges:
-                if start == node and end != Variable("this"):
-                    reached.append((end, (*path, step)))
-                    paths.add((*path, step))
-        frontier = reached
+    # Each triple pattern is an edge both ways between its subject and object; a path
+    # from $this is a walk over distinct patterns and distinct variables (walking a
+    # pattern back, or on from a constant, reaches nothing new and would make every
+    # write re-validate the neighbours of hubs).
+    by_group: dict[int | None, list[_Edge]] = {}
+    for index, (subject, predicate, obj, group) in enumerate(_triple_patterns(algebra)):
+        for steps in _query_steps(predicate):
+            backwards = tuple((p, not inverse) for p, inverse in reversed(steps))
+            by_group.setdefault(group, []).append((index, subject, steps, obj, True))
+            by_group[group].append((index, obj, backwards, subject, False))
+    this = Variable("this")
+    paths, states = _walks([(this, (), frozenset(), frozenset({this}))], by_group.get(None, []), 3)
+    bound = {state[0] for state in states}
+    for group, edges in by_group.items():
+        if group is None:
+            continue
+        # A pattern only inside FILTER (NOT) EXISTS whose two ends the query binds
+        # outside: a solution binds both, so walking back from its subject finds every
+        # focus node it concerns; its object side (a customer, a firm) is a hub.
+        kept = [e for e in edges if e[4] or not (e[1] in bound and e[3] in bound)]
+        more, _states = _walks(states, kept, 2)
+        paths |= more
     return paths
 
 
-def _triple_patterns(node: object) -> Iterable[tuple[Node, Node, Node]]:
+# (pattern index, start, steps, end, read from the pattern's subject)
+_Edge = tuple[int, Node, Path, Node, bool]
+
+
+def _walks(starts: list, edges: list[_Edge], depth: int) -> tuple[set[Path], list]:
+    """The paths of walks of up to ``depth`` more edges from ``starts`` (node, path so
+    far, patterns used, variables visited), and every state they reach."""
+    paths: set[Path] = set()
+    frontier, states = list(starts), list(starts)
+    for _depth in range(depth):
+        reached = []
+        for node, path, used, visited in frontier:
+            for index, start, steps, end, _forward in edges:
+                if start != node or index in used or end in visited:
+                    continue
+                paths.add((*path, *steps))
+                if isinstance(end, Variable):
+                    reached.append((end, (*path, *steps), used | {index}, visited | {end}))
+        frontier = reached
+        states += reached
+    return paths, states
+
+
+def _triple_patterns(node: object, group: int | None = None) -> Iterable[tuple]:
+    """Every triple pattern of a query with its group: None for those the query's
+    solutions hold, an id per FILTER (NOT) EXISTS body for the others (rdflib leaves
+    those as parsed ``TriplesBlock`` rows of subject, predicate, object repeated)."""
     if isinstance(node, CompValue):
+        if node.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):
+            group = id(node)
         if node.name == "BGP":
-            yield from node.triples
+            for s, p, o in node.triples:
+                yield s, p, o, group
+        elif node.name == "TriplesBlock":
+            for row in node["triples"]:
+                terms = list(row)
+                for triple in zip(terms[0::3], terms[1::3], terms[2::3], strict=False):
+                    yield (*triple, group)
         for child in node.values():
-            yield from _triple_patterns(child)
+            yield from _triple_patterns(child, group)
     elif isinstance(node, list | tuple):
         for child in node:
-            yield from _triple_patterns(child)
+            yield from _triple_patterns(child, group)
+
+
+def _query_steps(predicate: object) -> list[Path]:
+    """The step sequences a query's predicate can take: an IRI, rdflib's path objects
+    (in basic graph patterns) or parsed path expressions (inside EXISTS); a variable or
+    negated property set reads nothing a shape path could name."""
+    if isinstance(predicate, URIRef):
+        return [((predicate, False),)]
+    if isinstance(predicate, InvPath):
+        return [tuple((p, not i) for p, i in reversed(s)) for s in _query_steps(predicate.arg)]
+    if isinstance(predicate, AlternativePath):
+        return [s for arg in predicate.args for s in _query_steps(arg)]
+    if isinstance(predicate, SequencePath):
+        return _product([_query_steps(arg) for arg in predicate.args])
+    if isinstance(predicate, MulPath):
+        once = _query_steps(predicate.path)
+        return once + [a + b for a in once for b in once]  # followed twice, as above
+    if isinstance(predicate, CompValue):
+        parts = predicate.get("part") if "part" in predicate else None
+        parts = parts if isinstance(parts, list) else [parts]
+        if predicate.name == "PathAlternative":
+            return [s for part in parts for s in _query_steps(part)]
+        if predicate.name == "PathSequence":
+            return _product([_query_steps(part) for part in parts])
+        if predicate.name == "PathEltOrInverse":
+            return [tuple((p, not i) for p, i in reversed(s)) for s in _query_steps(parts[0])]
+        if predicate.name == "PathElt":
+            once = _query_steps(parts[0])
+            if "mod" in predicate and predicate["mod"]:  # noqa: RUF019 - CompValue.get lies
+                return once + [a + b for a in once for b in once]
+            return once
+    return []
+
+
+def _product(choices: list[list[Path]]) -> list[Path]:
+    sequences: list[Path] = [()]
+    for options in choices:
+        sequences = [s + t for s in sequences for t in options]
+    return sequences

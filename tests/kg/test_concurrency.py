@@ -35,7 +35,7 @@ def test_concurrent_validations_agree_with_sequential_ones(small: KnowledgeGraph
     with ThreadPoolExecutor(max_workers=4) as pool:
         concurrent = list(pool.map(small.check, deltas * 3))
     assert concurrent == sequential * 3
-    assert [r.conforms for r in sequential] == [True, False, False, True]
+    assert [r.accepted for r in sequential] == [True, False, False, True]
 
 
 def test_readers_never_see_half_a_write(small: KnowledgeGraph):

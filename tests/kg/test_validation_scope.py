@@ -70,7 +70,9 @@ def whole_graph_report(graph: KnowledgeGraph, delta: Delta):
     for s, p, o, _g in graph.quads(graph=ONTOLOGY_GRAPH):
         whole.add((s, p, o))
     dependencies = ShapeDependencies.from_shapes(Graph().parse(SHAPES_TTL))
-    return ShapesValidator().validate(whole, focus=focus_nodes(graph._store, delta, dependencies))
+    # The shapes graph the write road read, so a blank-node shape has one name.
+    reference = ShapesValidator(shapes=graph._road.shapes)
+    return reference.validate(whole, focus=focus_nodes(graph._store, delta, dependencies))
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -78,4 +80,4 @@ def test_scoped_validation_equals_whole_graph_validation(demo_graph: KnowledgeGr
     delta = delta_for(demo_graph, case)
     scoped = demo_graph.check(delta)
     assert scoped.results == whole_graph_report(demo_graph, delta).results
-    assert scoped.conforms == (case == "valid new interaction")
+    assert scoped.accepted == (case == "valid new interaction")

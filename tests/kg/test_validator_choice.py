@@ -1,5 +1,5 @@
-"""``CKM_VALIDATOR``: the compiled shapes and the pySHACL reference give the write road
-the same verdicts, reports and stored result."""
+"""``CKM_VALIDATOR``: the compiled shapes, the pySHACL reference and pyshacl-turbo give
+the write road the same verdicts, reports and stored result."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import pytest
 
 from kg import KnowledgeGraph, ValidationRefused
 from kg.config import Settings
-from kg.shacl import CompiledValidator
-from kg.validation import ShapesValidator
+from kg.validation import CompiledValidator, ShapesValidator, TurboValidator
 from kg.vocab import DATA_GRAPH, INFERRED_GRAPH
 from tests.kg.conftest import SMALL_TTL, turtle_delta
 from tests.kg.test_concurrency import interaction_with_knowledge
@@ -38,14 +37,16 @@ def outcomes(validator: str, tmp_path: Path) -> tuple[list, set]:
 
 
 def test_the_setting_picks_the_validator(tmp_path: Path):
-    for name, kind in (("compiled", CompiledValidator), ("pyshacl", ShapesValidator)):
+    engines = (("compiled", CompiledValidator), ("pyshacl", ShapesValidator))
+    for name, kind in (*engines, ("turbo", TurboValidator)):
         graph = KnowledgeGraph(None, Settings(store=tmp_path, validator=name))  # type: ignore[arg-type]
         assert isinstance(graph._road.validator, kind)
 
 
-def test_both_validators_refuse_and_accept_alike(tmp_path: Path):
+@pytest.mark.parametrize("other", ["pyshacl", "turbo"])
+def test_the_validators_refuse_and_accept_alike(tmp_path: Path, other: str):
     compiled_reports, compiled_data = outcomes("compiled", tmp_path)
-    reference_reports, reference_data = outcomes("pyshacl", tmp_path)
-    assert [r.conforms for r in compiled_reports] == [True, False, False, False]
-    assert compiled_reports == reference_reports
-    assert compiled_data == reference_data and compiled_data
+    other_reports, other_data = outcomes(other, tmp_path)
+    assert [r.accepted for r in compiled_reports] == [True, False, False, False]
+    assert compiled_reports == other_reports
+    assert compiled_data == other_data and compiled_data

@@ -137,7 +137,7 @@ class Subject:
         for quad in reference:
             if from_ox(quad.graph_name) not in SYSTEM_GRAPHS:
                 data.add(tuple(from_ox(t) for t in (quad.subject, quad.predicate, quad.object)))
-        return self.graph._road.validator.validate_triples(data).conforms
+        return self.graph._road.validator.validate_triples(data).accepted
 
 
 def _data(quads: Iterable[ox.Quad], system: bool = False) -> set[str]:

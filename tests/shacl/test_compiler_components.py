@@ -10,8 +10,8 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import SH
 
 from kg.resources import SHAPES_TTL
-from kg.shacl import CompiledValidator, UnsupportedShape, compile_shapes
-from kg.validation import ValidationReport
+from kg.validation import ValidationReport, load_shapes
+from kg.validation.compiled import CompiledValidator, compile_shapes
 
 EX = Namespace("https://example.org/")
 PREFIXES = """
@@ -238,34 +238,83 @@ def test_sparql_message_template_names_focus_and_value(tmp_path: Path) -> None:
     assert result.message == f"{EX.a} has {EX.v}"
 
 
+NOW_COMPILED = {
+    "xone": (
+        on_node(SUBJECTS_P, "sh:xone ( [ sh:class ex:K ] [ sh:class ex:L ] )"),
+        "ex:a ex:p 1 ; a ex:K . ex:b ex:p 1 ; a ex:K, ex:L . ex:c ex:p 1 .",
+        {("b", "Xone", "b"), ("c", "Xone", "c")},
+    ),
+    "closed": (
+        "ex:S a sh:NodeShape ; sh:targetClass ex:A ; sh:closed true ; "
+        "sh:ignoredProperties ( rdf:type ) ; sh:property [ sh:path ex:p ] .",
+        "ex:a a ex:A ; ex:p 1 ; ex:q ex:x .",
+        {("a", "Closed", "x")},
+    ),
+    "range-inside-or": (
+        on_node(CLASS_A, "sh:or ( [ sh:property [ sh:path ex:p ; sh:minInclusive 1 ] ] )"),
+        "ex:a a ex:A ; ex:p 0 . ex:b a ex:A ; ex:p 2 .",
+        {("a", "Or", "a")},
+    ),
+    "no-message": (
+        "ex:S sh:targetClass ex:A ; sh:class ex:K .",
+        "ex:a a ex:A .",
+        {("a", "Class", "a")},
+    ),
+    "zeroOrMorePath": (
+        "ex:T sh:targetClass ex:A ; sh:property ex:S . "
+        "ex:S sh:path [ sh:zeroOrMorePath ex:p ] ; sh:class ex:A .",
+        # a itself (zero steps) is an A; a's ex:p chain reaches b and c, which are not.
+        "ex:a a ex:A ; ex:p ex:b . ex:b ex:p ex:c .",
+        {("a", "Class", "b"), ("a", "Class", "c")},
+    ),
+}
+
+
 @pytest.mark.parametrize(
-    ("shapes", "component"),
-    [
-        (f"ex:S sh:targetClass ex:A ; sh:xone ( [ sh:class ex:K ] ) ; {MESSAGE} .", "xone"),
-        (f"ex:S sh:targetClass ex:A ; sh:closed true ; {MESSAGE} .", "closed"),
-        (
-            on_node(CLASS_A, "sh:or ( [ sh:property [ sh:path ex:p ; sh:minInclusive 1 ] ] )"),
-            "minInclusive",
-        ),
-        ("ex:S sh:targetClass ex:A ; sh:class ex:K .", "Class"),  # no sh:message
-        (
-            "ex:T sh:targetClass ex:A ; sh:property ex:S . "
-            f"ex:S sh:path [ sh:zeroOrMorePath ex:p ] ; sh:minCount 1 ; {MESSAGE} .",
-            "path",
-        ),
-    ],
-    ids=["xone", "closed", "range-inside-or", "no-message", "zeroOrMorePath"],
+    ("shapes", "data", "expected"), NOW_COMPILED.values(), ids=NOW_COMPILED.keys()
 )
-def test_unsupported_features_are_named(shapes: str, component: str) -> None:
+def test_formerly_refused_features_are_compiled(
+    tmp_path: Path, shapes: str, data: str, expected: set[Row]
+) -> None:
     graph = Graph().parse(data=PREFIXES + shapes, format="turtle")
-    with pytest.raises(UnsupportedShape) as raised:
-        compile_shapes(graph)
-    assert component in str(raised.value)
-    assert str(raised.value.shape) == str(EX.S)
+    assert compile_shapes(graph).fallback == {}
+    assert results(tmp_path, shapes, data) == expected
+
+
+def test_a_shape_without_message_gets_the_default_one(tmp_path: Path) -> None:
+    shapes = "ex:S sh:targetClass ex:A ; sh:class ex:K ."
+    (result,) = validated(tmp_path, shapes, "ex:a a ex:A .").results
+    assert result.message == f"Value {EX.a} of {EX.a} is not an instance of {EX.K}"
+
+
+# SHACL-AF (not SHACL Core or SHACL-SPARQL): a SPARQL-based target the compiler does
+# not translate; pySHACL validates that shape.
+SPARQL_TARGET = """
+ex:S a sh:NodeShape ;
+    sh:target [ a sh:SPARQLTarget ;
+        sh:select "SELECT ?this WHERE { ?this <https://example.org/p> 1 }" ] ;
+    sh:property [ sh:path ex:q ; sh:minCount 1 ] .
+ex:T a sh:NodeShape ; sh:targetClass ex:A ; sh:property [ sh:path ex:q ; sh:maxCount 0 ] .
+"""
+
+
+def test_a_shape_the_compiler_does_not_translate_is_run_by_the_reference(tmp_path: Path):
+    graph = Graph().parse(data=PREFIXES + SPARQL_TARGET, format="turtle")
+    compiled = compile_shapes(graph)
+    assert set(compiled.fallback) == {EX.S}
+    assert "sh:target" in compiled.fallback[EX.S]
+    # x is a target of the SPARQL target (p 1) and lacks q; y is an A and has a q.
+    data = "ex:x ex:p 1 . ex:z ex:p 2 . ex:y a ex:A ; ex:q 3 ."
+    assert results(tmp_path, SPARQL_TARGET, data) == {
+        ("x", "MinCount", None),
+        ("y", "MaxCount", None),
+    }
 
 
 def test_the_ckm_shapes_compile() -> None:
-    compiled = compile_shapes(Graph().parse(SHAPES_TTL, format="turtle"))
-    components = {c.component.removeprefix(str(SH)) for c in compiled.constraints}
+    compiled = compile_shapes(load_shapes(SHAPES_TTL))
+    components = {str(c.reporting.component).removeprefix(str(SH)) for c in compiled.constraints}
+    assert compiled.fallback == {}
     assert len(compiled.constraints) > 150
-    assert {"SPARQLConstraintComponent", "QualifiedMinCountConstraintComponent"} <= components
+    assert len(compiled.prebound) == 6  # the CKM shapes' SHACL-SPARQL constraints
+    assert "QualifiedMinCountConstraintComponent" in components

@@ -11,8 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, XSD
 
 from kg.demo import demo_quads
-from kg.shacl import CompiledValidator
-from kg.validation import ShapesValidator
+from kg.validation import CompiledValidator, ShapesValidator
 from tests.shacl.conftest import Compare, comparable
 
 Triple = tuple

@@ -1,4 +1,5 @@
-"""Whether a literal matches an ``sh:datatype``, decided exactly as pySHACL decides it.
+"""Whether a literal matches an ``sh:datatype`` (SHACL §4.1.2: its datatype, and not
+ill-formed), decided as pySHACL 0.40 decides it.
 
 SPARQL cannot see rdflib's ill-typed flag (``"abc"^^xsd:integer`` or
 ``"-1"^^xsd:nonNegativeInteger``), so the validator decides in Python, once per distinct
