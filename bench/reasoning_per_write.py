@@ -1,0 +1,97 @@
+"""``python -m bench.reasoning_per_write``: what OWL 2 RL costs a single write.
+
+A store holding the demo data (40 customers) takes 200 new interactions, one per write,
+through the real write road; the reasoner's calls are timed as the write road makes
+them: the inference patch (``entailments_about``) and the consistency check
+(``inconsistencies``, when the reasoner has it). Prints p50/p99 of each and of the
+whole write. Small and quick (about a minute); for before/after comparisons of the
+reasoning code, not a benchmark of the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.write_throughput import fresh_interactions, percentile
+from kg.config import Settings
+from kg.delta import adding
+from kg.demo import demo_quads
+from kg.graph import KnowledgeGraph
+
+BASE = "http://example.org/id/"
+
+
+class _Timed:
+    """The graph's reasoner, timing the calls the write road makes to it."""
+
+    def __init__(self, reasoner) -> None:
+        self._reasoner = reasoner
+        self.seconds: dict[str, list[float]] = {"entailments_about": [], "inconsistencies": []}
+
+    def _timed(self, name: str, *args):
+        started = time.perf_counter()
+        try:
+            return getattr(self._reasoner, name)(*args)
+        finally:
+            self.seconds[name].append(time.perf_counter() - started)
+
+    def entailments_about(self, nodes, data):
+        return self._timed("entailments_about", nodes, data)
+
+    def inconsistencies(self, data):
+        return self._timed("inconsistencies", data)
+
+    def __getattr__(self, name: str):
+        return getattr(self._reasoner, name)
+
+
+def _summary(seconds: list[float]) -> str:
+    if not seconds:
+        return "not called"
+    return (
+        f"p50 {statistics.median(seconds) * 1000:.3f} ms, "
+        f"p99 {percentile(seconds, 0.99) * 1000:.3f} ms, n = {len(seconds)}"
+    )
+
+
+def run(customers: int = 40, writes: int = 200) -> dict[str, str]:
+    """Time ``writes`` single-interaction writes on a store of the demo data."""
+    quads = demo_quads(customers=customers, seed=3, base_iri=BASE)
+    groups = fresh_interactions(quads, writes)
+    with tempfile.TemporaryDirectory() as directory:
+        graph = KnowledgeGraph.open(Settings(store=Path(directory) / "store"))
+        try:
+            graph.write(adding(quads))
+            timed = _Timed(graph._reasoner)
+            graph.__dict__["_reasoner"] = timed  # the cached property, replaced
+            whole = []
+            for group in groups:
+                started = time.perf_counter()
+                graph.write(adding(group))
+                whole.append(time.perf_counter() - started)
+        finally:
+            graph.close()
+    return {
+        "whole write": _summary(whole),
+        "inference patch (entailments_about)": _summary(
+            timed.seconds["entailments_about"][-writes:]
+        ),
+        "consistency check (inconsistencies)": _summary(timed.seconds["inconsistencies"][-writes:]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=40)
+    parser.add_argument("--writes", type=int, default=200)
+    arguments = parser.parse_args()
+    for name, figure in run(arguments.customers, arguments.writes).items():
+        print(f"{name}: {figure}")
+
+
+if __name__ == "__main__":
+    main()
