@@ -25,7 +25,7 @@ from rdflib.namespace import RDF
 from bench.inference import entailments_in_pieces
 from kg.demo import demo_quads
 from kg.graph import DumpFormat, KnowledgeGraph
-from kg.reasoning import Reasoner
+from kg.reasoning import ReferenceReasoner
 from kg.resources import ONTOLOGY_TTL
 from kg.store.embedded import EmbeddedStore
 from kg.vocab import CKM, INFERRED_GRAPH
@@ -84,7 +84,7 @@ def _generate(customers: int, seed: int, path: Path, meta: Path) -> None:
     graph = KnowledgeGraph(EmbeddedStore(None))
     graph.install_ontology()
     entailed = entailments_in_pieces(
-        Reasoner(Graph().parse(ONTOLOGY_TTL)), [(s, p, o) for s, p, o, _g in quads]
+        ReferenceReasoner(Graph().parse(ONTOLOGY_TTL)), [(s, p, o) for s, p, o, _g in quads]
     )
     inferred = len(entailed)
     graph.store.commit(removed=[], added=quads)

@@ -33,9 +33,8 @@ from kg.neighbourhood import (
     touched_nodes,
 )
 from kg.provenance import WriteContext, activity_record
-from kg.reasoning import Reasoner
+from kg.reasoning import CompiledReasoner, Reasoner
 from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
-from kg.rules import CompiledReasoner
 from kg.shacl import CompiledValidator
 from kg.shape_paths import ShapeDependencies
 from kg.store import open_store
@@ -117,7 +116,7 @@ class KnowledgeGraph:
     @functools.cached_property
     def _reasoner(self) -> Reasoner:
         # The OWL 2 RL rules the ontology triggers, compiled once; ``reasonable`` runs
-        # only for data the compiled rules do not cover (see kg.rules).
+        # only for data the compiled rules do not cover (see kg.reasoning).
         return CompiledReasoner(self._ontology)
 
     @classmethod

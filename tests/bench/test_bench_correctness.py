@@ -19,7 +19,7 @@ from bench.saved_queries import compare
 from kg.demo import demo_quads
 from kg.neighbourhood import is_data_node
 from kg.queries import saved_queries
-from kg.reasoning import Reasoner
+from kg.reasoning import ReferenceReasoner
 from kg.resources import ONTOLOGY_TTL
 from kg.vocab import ONTOLOGY_GRAPH
 
@@ -54,7 +54,7 @@ def test_a_cached_data_set_is_not_made_again(tiny: str, tmp_path: Path):
 
 def test_reasoning_in_pieces_equals_one_call(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(inference, "CONTEXT_TRIPLES", 60)  # small groups, hubs sliced
-    reasoner = Reasoner(Graph().parse(ONTOLOGY_TTL))
+    reasoner = ReferenceReasoner(Graph().parse(ONTOLOGY_TTL))
     triples = [(s, p, o) for s, p, o, _g in demo_quads(customers=TINY, seed=5)]
     whole = {t for t in reasoner.entailments(triples) if is_data_node(t[0])}
     assert inference.entailments_in_pieces(reasoner, triples) == whole

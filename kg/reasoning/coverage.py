@@ -1,0 +1,237 @@
+"""The start-up report: which OWL 2 RL rules the ontology in use triggers, who runs each.
+
+Read from the ontology's closure when the compiled reasoner is made. A rule the
+ontology triggers is run by the compiled chaining, by the consistency check, or once on
+the ontology's closure (:mod:`kg.reasoning.rules` says which); the report warns when
+only the reference engine runs it (slower: every write) or no engine does, and notes
+the ontology's constructs outside OWL 2 RL, from which no rule concludes anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib.namespace import OWL, RDF, RDFS, NamespaceManager
+from rdflib.term import BNode, Node
+
+from kg.reasoning.rules import RULES
+from kg.reasoning.terms import cardinality
+from kg.store.base import Triple
+
+# Predicates whose axioms trigger rules, and the rules they trigger.
+_BY_PREDICATE: dict[Node, tuple[str, ...]] = {
+    RDFS.domain: ("prp-dom",),
+    RDFS.range: ("prp-rng",),
+    RDFS.subPropertyOf: ("prp-spo1",),
+    OWL.equivalentProperty: ("prp-eqp1", "prp-eqp2"),
+    OWL.inverseOf: ("prp-inv1", "prp-inv2"),
+    OWL.propertyChainAxiom: ("prp-spo2",),
+    OWL.hasKey: ("prp-key",),
+    OWL.propertyDisjointWith: ("prp-pdw",),
+    OWL.sourceIndividual: ("prp-npa1", "prp-npa2"),
+    OWL.intersectionOf: ("cls-int1", "cls-int2"),
+    OWL.unionOf: ("cls-uni",),
+    OWL.complementOf: ("cls-com",),
+    OWL.someValuesFrom: ("cls-svf1", "cls-svf2"),
+    OWL.allValuesFrom: ("cls-avf",),
+    OWL.hasValue: ("cls-hv1", "cls-hv2"),
+    OWL.oneOf: ("cls-oo",),
+    RDFS.subClassOf: ("cax-sco",),
+    OWL.equivalentClass: ("cax-eqc1", "cax-eqc2"),
+    OWL.disjointWith: ("cax-dw",),
+    OWL.differentFrom: ("eq-diff1",),
+}
+# Classes whose instances (properties, axiom nodes) trigger rules.
+_BY_TYPE: dict[Node, tuple[str, ...]] = {
+    OWL.FunctionalProperty: ("prp-fp",),
+    OWL.InverseFunctionalProperty: ("prp-ifp",),
+    OWL.IrreflexiveProperty: ("prp-irp",),
+    OWL.SymmetricProperty: ("prp-symp",),
+    OWL.AsymmetricProperty: ("prp-asyp",),
+    OWL.TransitiveProperty: ("prp-trp",),
+    OWL.AllDisjointClasses: ("cax-adc",),
+    OWL.AllDisjointProperties: ("prp-adp",),
+    OWL.AllDifferent: ("eq-diff2", "eq-diff3"),
+}
+# OWL constructs no OWL 2 RL rule reads (Profiles §4.2 leaves them out of RL).
+_OUTSIDE_RL: dict[Node, str] = {
+    OWL.minCardinality: "a minimum cardinality",
+    OWL.cardinality: "an exact cardinality",
+    OWL.qualifiedCardinality: "an exact qualified cardinality",
+    OWL.minQualifiedCardinality: "a minimum qualified cardinality",
+    OWL.hasSelf: "a self restriction",
+    OWL.withRestrictions: "a datatype restriction (facets)",
+    OWL.datatypeComplementOf: "a datatype complement",
+    OWL.disjointUnionOf: "a disjoint union",
+    OWL.onDataRange: "a qualified cardinality on a data range",
+}
+_STATUS_ENGINE = {
+    "compiled": "the compiled rules, on every write",
+    "ontology": "the closure of the ontology, at start",
+    "consistency": "the consistency check, on every write (a clash refuses the write)",
+    "reference": "the reference engine (reasonable), on the writes that need it",
+    "no output": "no engine: nothing to output",
+    "not implemented": "no engine",
+}
+
+
+@dataclass(frozen=True)
+class CoverageNote:
+    """One line of the report: a rule (or construct), an axiom of the ontology that
+    triggers it, what runs it, and how loudly to say so (a ``logging`` level)."""
+
+    rule: str
+    axiom: str
+    engine: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The report: every rule the ontology triggers, and what it holds that no rule reads."""
+
+    notes: tuple[CoverageNote, ...]
+
+    @property
+    def warnings(self) -> list[CoverageNote]:
+        return [note for note in self.notes if note.level >= logging.WARNING]
+
+    @property
+    def triggered(self) -> set[str]:
+        return {note.rule for note in self.notes if note.rule in RULES}
+
+    @classmethod
+    def of(
+        cls, closure: Iterable[Triple], compilable: bool, namespaces: NamespaceManager
+    ) -> Coverage:
+        """The report on an ontology's ``closure``; ``compilable`` is False when the
+        compiled rules cannot hold it (two of its terms are the same)."""
+        reader = _Reader(closure, namespaces)
+        notes: list[CoverageNote] = []
+        for rule, axioms in sorted(reader.triggered().items()):
+            status = RULES[rule].status
+            level = logging.WARNING if status in ("reference", "not implemented") else logging.INFO
+            notes.append(CoverageNote(rule, _examples(axioms), _STATUS_ENGINE[status], level))
+        for construct, axioms in sorted(reader.outside_rl().items()):
+            notes.append(
+                CoverageNote(
+                    construct,
+                    _examples(axioms),
+                    "no engine: outside OWL 2 RL, nothing is entailed or checked from it "
+                    "(the SHACL shapes may check what it says)",
+                    logging.INFO,
+                )
+            )
+        if not compilable:
+            notes.append(
+                CoverageNote(
+                    "eq-rep-p",
+                    _examples(reader.equalities()),
+                    "the reference engine, on every write: the ontology makes two of its "
+                    "terms the same, which the compiled rules cannot hold (slower)",
+                    logging.WARNING,
+                )
+            )
+        return cls(tuple(notes))
+
+    def to_text(self) -> str:
+        lines = [f"OWL 2 RL: the ontology triggers {len(self.triggered)} of {len(RULES)} rules"]
+        for note in self.notes:
+            flag = "WARNING " if note.level >= logging.WARNING else ""
+            lines.append(f"- {flag}{note.rule}: {note.engine}; e.g. {note.axiom}")
+        return "\n".join(lines)
+
+    def log(self, logger: logging.Logger) -> None:
+        """One info line with the whole report, and a warning for each rule only the
+        reference engine, or no engine, runs."""
+        logger.info("%s", self.to_text())
+        for note in self.warnings:
+            logger.warning("OWL 2 RL rule %s (%s): %s", note.rule, note.axiom, note.engine)
+
+
+def _examples(axioms: list[str]) -> str:
+    first = axioms[0]
+    return first if len(axioms) == 1 else f"{first} (and {len(axioms) - 1} more)"
+
+
+class _Reader:
+    """The closure's axioms, written in Turtle with the ontology's prefixes."""
+
+    def __init__(self, closure: Iterable[Triple], namespaces: NamespaceManager) -> None:
+        self._namespaces = namespaces
+        self._triples = [t for t in closure]
+        self._on_property = {s: o for s, p, o in self._triples if p == OWL.onProperty}
+        self._on_class = {s: o for s, p, o in self._triples if p == OWL.onClass}
+        # A blank node is named by the named term pointing at it (a property's range…).
+        self._pointed_from = {
+            o: (s, p)
+            for s, p, o in self._triples
+            if isinstance(o, BNode) and not isinstance(s, BNode)
+        }
+
+    def name(self, node: Node) -> str:
+        if isinstance(node, BNode):
+            prop = self._on_property.get(node)
+            if prop is not None:
+                return f"[ owl:onProperty {self.name(prop)} ]"
+            if node in self._pointed_from:
+                s, p = self._pointed_from[node]
+                return f"[] (the {self.name(p)} of {self.name(s)})"
+            return "[]"
+        return node.n3(self._namespaces)
+
+    def write(self, triple: Triple) -> str:
+        return " ".join(self.name(term) for term in triple)
+
+    def triggered(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for s, p, o in self._triples:
+            if s == o and p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass):
+                continue  # reflexive: scm-cls and scm-op, triggering nothing
+            text = self.write((s, p, o))
+            for rule in _BY_PREDICATE.get(p, ()):
+                found[rule].append(text)
+            if p == RDF.type:
+                for rule in _BY_TYPE.get(o, ()):
+                    found[rule].append(text)
+            if p == OWL.sameAs and s != o:
+                for rule in ("eq-sym", "eq-trans", "eq-rep-s", "eq-rep-o"):
+                    found[rule].append(text)
+            if p in (OWL.maxCardinality, OWL.maxQualifiedCardinality):
+                rule = self._max_rule(s, p, o)
+                if rule:
+                    found[rule].append(text)
+        return found
+
+    def _max_rule(self, restriction: Node, p: Node, count: Node) -> str | None:
+        value = cardinality(count)
+        if p == OWL.maxCardinality:
+            return {0: "cls-maxc1", 1: "cls-maxc2"}.get(value)  # type: ignore[arg-type]
+        on_class = self._on_class.get(restriction)
+        if on_class is None:
+            return None  # on a data range: outside OWL 2 RL
+        thing = on_class == OWL.Thing
+        return {
+            0: "cls-maxqc2" if thing else "cls-maxqc1",
+            1: "cls-maxqc4" if thing else "cls-maxqc3",
+        }.get(value)  # type: ignore[arg-type]
+
+    def outside_rl(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for s, p, o in self._triples:
+            text = self.write((s, p, o))
+            if p in _OUTSIDE_RL:
+                found[_OUTSIDE_RL[p]].append(text)
+            elif p == RDF.type and o == OWL.ReflexiveProperty:
+                found["a reflexive property"].append(text)
+            elif p in (OWL.maxCardinality, OWL.maxQualifiedCardinality):
+                value = cardinality(o)
+                if value is not None and value > 1:
+                    found["a maximum cardinality above 1"].append(text)
+        return found
+
+    def equalities(self) -> list[str]:
+        return [self.write(t) for t in self._triples if t[1] == OWL.sameAs and t[0] != t[2]]
