@@ -134,13 +134,23 @@ class Constraints:
     negative: list[int] = field(default_factory=list)
 
     @classmethod
-    def of(cls, closure: Iterable[Numbered], term: Term) -> Constraints:
-        """The constraints of the axioms in ``closure``."""
+    def of(
+        cls, closure: Iterable[Numbered], term: Term, asserted: Iterable[Numbered] | None = None
+    ) -> Constraints:
+        """The constraints of the axioms in ``closure``; their lists (the members of an
+        ``owl:AllDifferent``…) read from ``asserted`` when given: in a closure where two
+        members are the same, eq-rep-o has given a list node both as its first."""
         pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for s, p, o in closure:
             pairs[p].append((s, o))
+        listed = pairs
+        if asserted is not None:
+            listed = defaultdict(list)
+            for s, p, o in asserted:
+                if p in (N[RDF.first], N[RDF.rest]):
+                    listed[p].append((s, o))
         made = cls()
-        made._read(pairs, rdf_lists(pairs[N[RDF.first]], pairs[N[RDF.rest]]), term)
+        made._read(pairs, rdf_lists(listed[N[RDF.first]], listed[N[RDF.rest]]), term)
         return made
 
     @property
