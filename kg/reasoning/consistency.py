@@ -47,6 +47,10 @@ class Facts(Protocol):
 
     def subjects(self, predicate: int, obj: int) -> set[int] | tuple: ...
 
+    def linking(self, obj: int) -> Iterable[tuple[int, int]]:
+        """(subject, predicate) of every triple whose object is ``obj``."""
+        ...
+
 
 @dataclass(frozen=True)
 class Axiom:
@@ -258,7 +262,8 @@ class _Clashes:
             return str(term)
 
     def add(self, axiom: Axiom | None, rule: str, nodes: tuple[int, ...], message: str) -> None:
-        key = (rule, axiom, frozenset(nodes))
+        # A symmetric clash is found from both its premises: once is enough.
+        key = (rule, axiom and (axiom.rule, frozenset(axiom.terms)), frozenset(nodes))
         if key in self.found:
             return
         text = axiom.template.format(*map(self.name, axiom.terms)) if axiom else ""
@@ -381,6 +386,7 @@ def _property_clashes(
 
 def _equality_clashes(clashes: _Clashes, facts: Facts, c: Constraints, x: int, y: int) -> None:
     """eq-diff1, eq-diff2, eq-diff3, and dt-diff: ``x owl:sameAs y`` where they differ."""
+    x, y = min(x, y), max(x, y)  # found from both directions: written one way
     if y in facts.objects(x, DIFFERENT) or x in facts.objects(y, DIFFERENT):
         _same_and_different(clashes, x, y)
     axiom = c.different.get(x, {}).get(y)
@@ -392,18 +398,30 @@ def _equality_clashes(clashes: _Clashes, facts: Facts, c: Constraints, x: int, y
             "{0} and {1} follow to be the same individual, but they are declared all different",
         )
     first, second = clashes.term(x), clashes.term(y)
-    if (
-        isinstance(first, Literal)
-        and isinstance(second, Literal)
-        and not _equal_values(first, second)
-    ):
+    if not (isinstance(first, Literal) and isinstance(second, Literal)):
+        return
+    if _equal_values(first, second):
+        return
+    # Name what made them the same: a subject with both as values of one property.
+    # (After eq-rep-o every subject with one has the other: name the first, by IRI.)
+    links = set(facts.linking(y))
+    causes = [(s, p) for s, p in facts.linking(x) if (s, p) in links and p != SAME]
+    cause = min(
+        causes, key=lambda c: (str(clashes.term(c[0])), str(clashes.term(c[1]))), default=None
+    )
+    axiom = Axiom("dt-diff", "{0} owl:differentFrom {1}", (x, y))
+    if cause is None:
         clashes.add(
-            Axiom("dt-diff", "{0} owl:differentFrom {1}", (x, y)),
-            "eq-diff1",
-            (x, y),
-            "the values {0} and {1} differ but follow to be the same (two values of a "
-            "functional property, a key or an at-most-one restriction?)",
+            axiom, "eq-diff1", (x, y), "the values {0} and {1} differ but follow to be the same"
         )
+        return
+    clashes.add(
+        axiom,
+        "eq-diff1",
+        (cause[0], cause[1], x, y),
+        "{0} {1} both {2} and {3}: the values differ, but follow to be the same (a "
+        "functional property, a key or an at-most-one restriction)",
+    )
 
 
 def _equal_values(first: Literal, second: Literal) -> bool:

@@ -198,6 +198,9 @@ class IndexedFacts:
     def subjects(self, predicate: int, obj: int) -> set[int] | tuple:
         return self._backward.get(obj, {}).get(predicate, ())
 
+    def linking(self, obj: int) -> list[tuple[int, int]]:
+        return [(s, p) for p, subjects in self._backward.get(obj, {}).items() for s in subjects]
+
 
 def rdf_lists(firsts: Iterable[tuple[int, int]], rests: Iterable[tuple[int, int]]) -> dict:
     """Each RDF list's head node mapped to its members (``rdf:nil`` ends a list)."""

@@ -100,6 +100,16 @@ class Chaining:
             return values
         return _merged(values, self._base_backward.get(obj, {}).get(predicate, ()))
 
+    def linking(self, obj: int) -> list[tuple[int, int]]:
+        """(subject, predicate) of the triples with object ``obj``, as far as the
+        backward index reaches (all of them once an equality made it complete)."""
+        found = [(s, p) for p, subjects in self._backward.get(obj, {}).items() for s in subjects]
+        if obj < self._ontology_size:
+            found += [
+                (s, p) for p, subjects in self._base_backward.get(obj, {}).items() for s in subjects
+            ]
+        return found
+
     def _add(self, s: int, p: int, o: int, closed: bool = False) -> None:
         by_predicate = self._forward.get(s)
         if by_predicate is None:
