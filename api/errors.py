@@ -17,9 +17,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg.delta import ProtectedGraph
 from kg.erasure import UnknownCustomer
+from kg.errors import OntologyUnusable
 from kg.graph import (
     EngineFailed,
     EngineTimeout,
+    InconsistentWrite,
     QuerySyntaxError,
     QueryTimeout,
     RdfSyntaxError,
@@ -112,6 +114,18 @@ def problem_for(error: Exception) -> Problem:
                 "the write breaks SHACL rules; nothing was written",
                 "validation-refused",
                 report=error.report.as_dict(),
+            )
+        case InconsistentWrite():
+            return Problem(
+                422,
+                "the write makes the graph inconsistent with the ontology (OWL 2 RL); "
+                "nothing was written",
+                "inconsistent-write",
+                report=error.report.as_dict(),
+            )
+        case OntologyUnusable():
+            return Problem(
+                503, f"the server's ontology cannot be used: {error}", "ontology-unusable"
             )
         case RdfSyntaxError():
             where = f" (line {error.line}, column {error.column})" if error.line is not None else ""
@@ -218,6 +232,8 @@ def install_error_handlers(app: FastAPI) -> None:
 DOMAIN_ERRORS: tuple[type[Exception], ...] = (
     Problem,
     ValidationRefused,
+    InconsistentWrite,
+    OntologyUnusable,
     RdfSyntaxError,
     UpdateSyntaxError,
     UpdateRefused,

@@ -8,7 +8,6 @@ inferences it entails and its provenance record in ONE atomic store operation.
 from __future__ import annotations
 
 import functools
-import hashlib
 import random
 import threading
 import time
@@ -24,6 +23,7 @@ from rdflib.term import URIRef
 from kg.config import Settings
 from kg.delta import Delta, ensure_writable
 from kg.erasure import ErasurePlan, plan_erasure
+from kg.errors import InconsistentWrite  # issue 16: OWL 2 RL consistency
 from kg.group_commit import GroupCommit
 from kg.neighbourhood import (
     focus_nodes,
@@ -32,9 +32,10 @@ from kg.neighbourhood import (
     stored_statements,
     touched_nodes,
 )
+from kg.ontology import load_ontology, ontology_digest
 from kg.provenance import WriteContext, activity_record
-from kg.reasoning import CompiledReasoner, Reasoner
-from kg.resources import ONTOLOGY_TTL, SHAPES_TTL
+from kg.reasoning import CompiledReasoner, InconsistencyReport, Reasoner
+from kg.resources import SHAPES_TTL
 from kg.shacl import CompiledValidator
 from kg.shape_paths import ShapeDependencies
 from kg.store import open_store
@@ -99,7 +100,7 @@ class KnowledgeGraph:
 
     @functools.cached_property
     def _ontology(self) -> Graph:
-        return Graph().parse(ONTOLOGY_TTL, format="turtle")
+        return load_ontology(self.settings)  # issue 16: shipped + CKM_EXTRA_ONTOLOGY
 
     @functools.cached_property
     def _validator(self) -> ShapesValidator | CompiledValidator:
@@ -154,6 +155,8 @@ class KnowledgeGraph:
             ProtectedGraph: the delta writes into a system graph; nothing written.
             WriteConflict: other writers kept winning the race; nothing written.
             ValidationRefused: a Violation; the report is attached; nothing written.
+            InconsistentWrite: the data would be inconsistent with the ontology (OWL 2
+                RL); the clashes are attached; nothing written.
             StoreError: the store refused; nothing written.
         """
         ensure_writable(delta.graphs())
@@ -181,7 +184,7 @@ class KnowledgeGraph:
 
         Raises:
             WriteConflict: the store changed since it was read; nothing written.
-            ValidationRefused, StoreError: nothing written.
+            ValidationRefused, InconsistentWrite, StoreError: nothing written.
         """
         started = datetime.now(UTC)
         version = self.store.version()
@@ -198,6 +201,11 @@ class KnowledgeGraph:
         report, around = self._validate(delta)
         if not report.conforms:
             raise ValidationRefused(report)
+        # -- issue 16: a write that makes the graph inconsistent (OWL 2 RL) is refused --
+        clashes = self._reasoner.inconsistencies(around.after)
+        if clashes:
+            raise InconsistentWrite(InconsistencyReport(tuple(clashes)))
+        # -- end issue 16 --
         inferred_removed, inferred_added = self._inference_patch(delta, around)
         receipts: list[WriteReceipt] = []
         records: set[Quad] = set()
@@ -319,16 +327,20 @@ class KnowledgeGraph:
     # -- system graphs ------------------------------------------------------------------
 
     def install_ontology(self) -> bool:
-        """Make the ontology graph hold the ontology file; True when it changed.
+        """Make the ontology graph hold the ontology in use; True when it changed.
 
-        The graph carries the SHA-256 of the file it was made from; a different file
-        replaces it in one step, and the inferred graph is rebuilt since what follows
-        from the data may have changed.
+        The graph carries the SHA-256 of the files it was made from (the shipped one and
+        ``CKM_EXTRA_ONTOLOGY``'s); different files replace it in one step, and the
+        inferred graph is rebuilt since what follows from the data may have changed.
+        Raises:
+            OntologyUnusable: an extension is missing or invalid, or the ontology is
+                inconsistent; nothing changed.
         """
-        digest = Literal("sha256:" + hashlib.sha256(ONTOLOGY_TTL.read_bytes()).hexdigest())
+        digest = Literal(ontology_digest(self.settings))  # issue 16: extensions count
         marker = (ONTOLOGY_GRAPH, DCTERMS.hasVersion, digest, ONTOLOGY_GRAPH)
         if next(self.store.quads(*marker), None) is not None:
             return False
+        _ = self._reasoner  # issue 16: an inconsistent ontology is refused before storing
         with self._write_lock:
             self.store.replace_graph(ONTOLOGY_GRAPH, [*self._ontology, marker[:3]])
         self.rebuild_inferences()
@@ -443,6 +455,7 @@ __all__ = [
     "Dataset",
     "EngineFailed",
     "EngineTimeout",
+    "InconsistentWrite",
     "KnowledgeGraph",
     "Quad",
     "QuerySyntaxError",
