@@ -236,10 +236,12 @@ class Constraints:
                 continue
             for prop in on_property[restriction]:
                 if rule == "cls-maxc1":
-                    text = "[] owl:onProperty {1} ; owl:maxCardinality 0"
+                    text = "[ owl:onProperty {1} ; owl:maxCardinality 0 ]"
                 else:
-                    text = "[] owl:onProperty {1} ; owl:maxQualifiedCardinality 0 ; owl:onClass {2}"
-                axiom = Axiom(rule, "{0} = " + text, (restriction, prop, filler))
+                    text = (
+                        "[ owl:onProperty {1} ; owl:maxQualifiedCardinality 0 ; owl:onClass {2} ]"
+                    )
+                axiom = Axiom(rule, text, (restriction, prop, filler))
                 self.max_zero[restriction].append((prop, filler, axiom))
                 self.max_zero_by_property[prop].append((restriction, filler, axiom))
                 if filler != THING:

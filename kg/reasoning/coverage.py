@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib.namespace import OWL, RDF, RDFS, NamespaceManager
+from rdflib.namespace import OWL, RDF, RDFS, XSD, NamespaceManager
 from rdflib.term import BNode, Node
 
 from kg.reasoning.rules import RULES
@@ -54,7 +54,6 @@ _BY_TYPE: dict[Node, tuple[str, ...]] = {
     OWL.TransitiveProperty: ("prp-trp",),
     OWL.AllDisjointClasses: ("cax-adc",),
     OWL.AllDisjointProperties: ("prp-adp",),
-    OWL.AllDifferent: ("eq-diff2", "eq-diff3"),
 }
 # OWL constructs no OWL 2 RL rule reads (Profiles §4.2 leaves them out of RL).
 _OUTSIDE_RL: dict[Node, str] = {
@@ -153,37 +152,101 @@ class Coverage:
 
 
 def _examples(axioms: list[str]) -> str:
-    first = axioms[0]
+    # An axiom about a named term reads best: those come first.
+    first = min(axioms, key=lambda text: (text.startswith("["), len(text)))
     return first if len(axioms) == 1 else f"{first} (and {len(axioms) - 1} more)"
 
 
+# What a class expression or axiom node is made of, in the order it is written.
+_EXPRESSION_PREDICATES = (
+    RDF.type,
+    OWL.onProperty,
+    OWL.someValuesFrom,
+    OWL.allValuesFrom,
+    OWL.hasValue,
+    OWL.maxCardinality,
+    OWL.maxQualifiedCardinality,
+    OWL.minCardinality,
+    OWL.cardinality,
+    OWL.qualifiedCardinality,
+    OWL.minQualifiedCardinality,
+    OWL.onClass,
+    OWL.onDataRange,
+    OWL.hasSelf,
+    OWL.intersectionOf,
+    OWL.unionOf,
+    OWL.oneOf,
+    OWL.complementOf,
+    OWL.members,
+    OWL.distinctMembers,
+    OWL.onDatatype,
+    OWL.withRestrictions,
+)
+_AXIOM_KINDS = frozenset({OWL.AllDifferent, OWL.AllDisjointClasses, OWL.AllDisjointProperties})
+
+
 class _Reader:
-    """The closure's axioms, written in Turtle with the ontology's prefixes."""
+    """The closure's axioms, written in Turtle with the ontology's prefixes (a blank
+    node as the expression it stands for: ``[ owl:onProperty p ; owl:hasValue v ]``)."""
 
     def __init__(self, closure: Iterable[Triple], namespaces: NamespaceManager) -> None:
         self._namespaces = namespaces
-        self._triples = [t for t in closure]
-        self._on_property = {s: o for s, p, o in self._triples if p == OWL.onProperty}
+        self._triples = list(closure)
+        self._about: dict = defaultdict(lambda: defaultdict(list))
+        for s, p, o in self._triples:
+            if isinstance(s, BNode):
+                self._about[s][p].append(o)
         self._on_class = {s: o for s, p, o in self._triples if p == OWL.onClass}
-        # A blank node is named by the named term pointing at it (a property's range…).
-        self._pointed_from = {
-            o: (s, p)
-            for s, p, o in self._triples
-            if isinstance(o, BNode) and not isinstance(s, BNode)
-        }
+        # The named term an expression belongs to: ckm:X owl:equivalentClass [ … ].
+        self._owner: dict = {}
+        for predicate in (RDFS.range, RDFS.domain, RDFS.subClassOf, OWL.equivalentClass):
+            for s, p, o in self._triples:
+                if p == predicate and isinstance(o, BNode) and not isinstance(s, BNode):
+                    self._owner[o] = (s, p)
 
-    def name(self, node: Node) -> str:
-        if isinstance(node, BNode):
-            prop = self._on_property.get(node)
-            if prop is not None:
-                return f"[ owl:onProperty {self.name(prop)} ]"
-            if node in self._pointed_from:
-                s, p = self._pointed_from[node]
-                return f"[] (the {self.name(p)} of {self.name(s)})"
-            return "[]"
-        return node.n3(self._namespaces)
+    def name(self, node: Node, depth: int = 0) -> str:
+        if not isinstance(node, BNode):
+            return node.n3(self._namespaces)
+        about = self._about.get(node, {})
+        if depth > 3:
+            return "[ … ]"
+        if RDF.first in about:
+            return "( " + " ".join(self.name(m, depth + 1) for m in self._members(node)) + " )"
+        parts = []
+        for predicate in _EXPRESSION_PREDICATES:
+            for value in about.get(predicate, ()):
+                if predicate == RDF.type and value not in _AXIOM_KINDS:
+                    continue
+                verb = "a" if predicate == RDF.type else self.name(predicate)
+                parts.append(f"{verb} {self.name(value, depth + 1)}")
+        parts += [  # facets of a datatype restriction: xsd:minInclusive 1…
+            f"{self.name(p)} {self.name(v)}"
+            for p, values in about.items()
+            if str(p).startswith(str(XSD))
+            for v in values
+        ]
+        return "[ " + " ; ".join(parts) + " ]" if parts else "[]"
+
+    def _members(self, head: Node) -> list:
+        items, node, seen = [], head, set()
+        while (
+            isinstance(node, BNode) and node not in seen and RDF.first in self._about.get(node, {})
+        ):
+            seen.add(node)
+            items.append(self._about[node][RDF.first][0])
+            rest = self._about[node].get(RDF.rest, [RDF.nil])
+            node = rest[0]
+        return items
 
     def write(self, triple: Triple) -> str:
+        s, p, _o = triple
+        if isinstance(s, BNode) and (p in _EXPRESSION_PREDICATES or p in _OUTSIDE_RL):
+            # The expression says it all; written beside the named term it belongs to.
+            expression = self.name(s)
+            if s in self._owner:
+                owner, link = self._owner[s]
+                return f"{self.name(owner)} {self.name(link)} {expression}"
+            return expression
         return " ".join(self.name(term) for term in triple)
 
     def triggered(self) -> dict[str, list[str]]:
@@ -197,6 +260,13 @@ class _Reader:
             if p == RDF.type:
                 for rule in _BY_TYPE.get(o, ()):
                     found[rule].append(text)
+                if o == OWL.AllDifferent:  # eq-diff2 lists owl:members, eq-diff3 distinctMembers
+                    for predicate, rule in (
+                        (OWL.members, "eq-diff2"),
+                        (OWL.distinctMembers, "eq-diff3"),
+                    ):
+                        if self._about.get(s, {}).get(predicate):
+                            found[rule].append(text)
             if p == OWL.sameAs and s != o:
                 for rule in ("eq-sym", "eq-trans", "eq-rep-s", "eq-rep-o"):
                     found[rule].append(text)
