@@ -740,3 +740,14 @@ def test_literal_typing_follows_the_value_spaces():
     assert not in_value_space(Literal("a", lang="en"), XSD.string)
     assert in_value_space(Literal("a", lang="en"), RDF.PlainLiteral)
     assert not in_value_space(Literal(1.0), XSD.decimal)  # a double is no decimal
+
+
+def test_the_documented_rule_table_is_the_code_s():
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "REASONING.md").read_text()
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| (\d) \([^)]*\) \| ([a-z ]+) \|", doc, re.MULTILINE)
+    assert {rule: (int(table), status) for rule, table, status in rows} == {
+        rule.id: (rule.table, rule.status) for rule in RULES.values()
+    }
