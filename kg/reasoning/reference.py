@@ -61,11 +61,21 @@ class ReferenceReasoner:
         self._ontology_set = frozenset(ontology)
         self._ontology_subjects = {s for s, _p, _o in ontology if isinstance(s, URIRef)}
         self._namespaces = ontology.namespace_manager
+        # What the complement adds to the ontology alone (cls-oo's types…), given to
+        # ``reasonable`` with it from now on: a call on data needs a second round only
+        # when the data itself triggers a rule ``reasonable`` lacks.
+        _closed, added = self._fixpoint(list(self._ontology))
+        self._ontology += [t for t in added if not isinstance(t[0], Literal)]
 
     def closure(self, data: Iterable[Triple]) -> set[Triple]:
         """Everything that follows from ``data`` and the ontology, both included
         (``reasonable``'s closure and the complement's, to their common fixpoint)."""
-        triples = self._ontology + list(data)
+        return self._fixpoint(self._ontology + list(data))[0]
+
+    def _fixpoint(self, triples: list[Triple]) -> tuple[set[Triple], set[Triple]]:
+        """The closure of ``triples`` under ``reasonable`` and the complement, and what
+        the complement added to it."""
+        added: set[Triple] = set()
         # reasonable 0.4.4 runs prp-ifp wrong: it never sees an inverse-functional
         # property as one, the complement runs the rule (kg.reasoning.complement).
         hidden = {t for t in triples if t[1] == _RDF_TYPE and t[2] == _INVERSE_FUNCTIONAL}
@@ -80,7 +90,8 @@ class ReferenceReasoner:
             closed = {(s, p, plain(o)) for s, p, o in runner.reason()} | about_literals | hidden
             missing = complement(closed)
             if not missing:
-                return closed
+                return closed, added
+            added |= missing
             about_literals |= {t for t in missing if isinstance(t[0], Literal)}
             triples = [
                 t for t in closed | missing if not isinstance(t[0], Literal) and t not in hidden
