@@ -202,7 +202,9 @@ class KnowledgeGraph:
         if not report.conforms:
             raise ValidationRefused(report)
         # -- issue 16: a write that makes the graph inconsistent (OWL 2 RL) is refused --
-        clashes = self._reasoner.inconsistencies(around.after)
+        clashes = self._reasoner.inconsistencies_made(
+            around.after, {q[:3] for q in delta.removed}, {q[:3] for q in delta.added}
+        )
         if clashes:
             raise InconsistentWrite(InconsistencyReport(tuple(clashes)))
         # -- end issue 16 --

@@ -31,3 +31,10 @@ class Reasoner(Protocol):
         """Every clash of ``data`` with the ontology (a rule concluding "false"), each
         with its rule, axiom and nodes; empty when ``data`` is consistent."""
         ...
+
+    def inconsistencies_made(
+        self, after: set[Triple], removed: Iterable[Triple], added: Iterable[Triple]
+    ) -> list[Inconsistency]:
+        """The clashes of ``after`` that a change (``removed``, ``added``) brought about,
+        not those the triples already held before it."""
+        ...

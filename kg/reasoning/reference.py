@@ -140,3 +140,24 @@ class ReferenceReasoner:
             numbering.term,
             self._namespaces,
         )
+
+    def inconsistencies_made(
+        self, after: set[Triple], removed: Iterable[Triple], added: Iterable[Triple]
+    ) -> list[Inconsistency]:
+        """The clashes of ``after`` (the triples around a change, as it leaves them) that
+        the change made: those ``removed`` and ``added`` did not start from.
+
+        None when the change only removes (OWL 2 RL is monotone: less data never
+        clashes more), and none that the triples held before: a clash stored before the
+        check existed does not block writes that leave it as it is (an erasure, a
+        repair), while one the change brings about is refused.
+        """
+        added = set(added)
+        if not added:
+            return []
+        found = self.inconsistencies(after)
+        if not found:
+            return []
+        before = (after - added) | set(removed)
+        old = {(c.rule, frozenset(c.nodes)) for c in self.inconsistencies(before)}
+        return [c for c in found if (c.rule, frozenset(c.nodes)) not in old]

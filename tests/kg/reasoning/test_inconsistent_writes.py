@@ -275,3 +275,23 @@ def test_ckm_reason_rules_prints_the_report_of_the_ontology_in_use(tmp_path: Pat
     assert f"of {len(RULES)} rules" in result.stdout
     assert OWL.hasKey  # (the rule the shipped ontology alone does not trigger)
     assert EX
+
+
+def test_a_clash_stored_before_the_check_does_not_block_writes_that_leave_it(small_graph):
+    # A store filled before this check existed may hold a clash (restore does not
+    # check): writes that do not bring a clash about pass, an erasure among them.
+    import io
+
+    from kg.store.base import DumpFormat
+
+    dump = io.BytesIO()
+    small_graph.dump(dump, DumpFormat.NQUADS)
+    clash = "<http://example.org/id/bella> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    clash += "<https://w3id.org/ckm#ActiveCustomer> <urn:ckm:graph:data> .\n"
+    small_graph.restore(io.BytesIO(dump.getvalue() + clash.encode()), DumpFormat.NQUADS)
+    small_graph.write(turtle_delta('ex:bella rdfs:comment "still passive, really" .'))
+    # …but a write adding a clash of its own is refused.
+    error = refused(small_graph, delta("ex:bella a owl:Nothing ."))
+    assert [c.rule for c in error.report.inconsistencies] == ["cls-nothing2"]
+    plan, _receipt = small_graph.erase_customer(iri("bella"))
+    assert plan.delta.removed
