@@ -70,10 +70,25 @@ class CompiledReasoner(ReferenceReasoner):
         unwanted = TRIVIAL_TYPES | {o for _s, _p, o in self._schema.closure if isinstance(o, BNode)}
         self._unwanted_types = {numbering.known(t) for t in unwanted} - {None}
         self.fallbacks = 0
+        self._last: tuple[frozenset, tuple[Numbering, Chaining] | None] | None = None
 
     def _chained(self, asserted: set) -> tuple[Numbering, Chaining] | None:
         """The call's numbering and its chaining run to the fixpoint; None when the
-        compiled rules cannot decide this data (the reference engine must)."""
+        compiled rules cannot decide this data (the reference engine must).
+
+        The last call's is kept for the next: the write road asks for the
+        inconsistencies and then the entailments of the same triples (one chaining, not
+        two). It is keyed by the triples themselves, so a changed set is chained anew,
+        and dropped once used (a bulk write's working set is not held on to)."""
+        key = frozenset(asserted)
+        last, self._last = self._last, None
+        if last is not None and last[0] == key:
+            return last[1]
+        chained = self._chain(key)
+        self._last = (key, chained)
+        return chained
+
+    def _chain(self, asserted: frozenset) -> tuple[Numbering, Chaining] | None:
         if not self._schema.compilable:
             return None
         numbering = Numbering(base=self._schema.numbering)
