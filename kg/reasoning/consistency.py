@@ -15,6 +15,7 @@ checking only the triples new to the working set finds every clash they take par
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -157,6 +158,24 @@ class Constraints:
         made._read(pairs, rdf_lists(listed[N[RDF.first]], listed[N[RDF.rest]]), term)
         return made
 
+    @functools.cached_property
+    def triggering_classes(self) -> frozenset[int]:
+        """The classes whose new instances may clash."""
+        return frozenset({NOTHING} | self.disjoint.keys() | self.max_zero.keys()) | frozenset(
+            self.max_zero_fillers.keys()
+        )
+
+    @functools.cached_property
+    def triggering_properties(self) -> frozenset[int]:
+        """The predicates whose new triples may clash (or declare what may)."""
+        return frozenset(
+            {SAME, DIFFERENT, SOURCE}
+            | self.irreflexive.keys()
+            | self.asymmetric.keys()
+            | self.disjoint_properties.keys()
+            | self.max_zero_by_property.keys()
+        )
+
     @property
     def backward_predicates(self) -> frozenset[int]:
         """Properties the check follows from object to subject."""
@@ -288,17 +307,20 @@ def find_clashes(
     checked against their datatype (dt-not-type)."""
     clashes = _Clashes(term, namespaces)
     checked_literals: set[int] = set()
-    triples_seen = triples if isinstance(triples, list) else list(triples)
-    for s, p, o in triples_seen:
+    assertions = set(constraints.negative)
+    # Most triples trigger no "false" rule: they are passed over on a set lookup.
+    classes, properties = constraints.triggering_classes, constraints.triggering_properties
+    for s, p, o in triples:
         if p == TYPE:
-            _class_clashes(clashes, facts, constraints, s, o)
-        else:
+            if o in classes:
+                _class_clashes(clashes, facts, constraints, s, o)
+        elif p in properties:
             _property_clashes(clashes, facts, constraints, s, p, o)
+            if p == SOURCE:
+                assertions.add(s)
         if o >= first_new_term and o not in checked_literals:
             checked_literals.add(o)
             _literal_clash(clashes, term, o)
-    assertions = set(constraints.negative)
-    assertions.update(s for s, p, _o in triples_seen if p == SOURCE)
     for node in assertions:
         _negative_assertion_clashes(clashes, facts, term, node)
     return list(clashes.found.values())
