@@ -113,12 +113,12 @@ class Coverage:
         for rule, axioms in sorted(reader.triggered().items()):
             status = RULES[rule].status
             level = logging.WARNING if status in ("reference", "not implemented") else logging.INFO
-            notes.append(CoverageNote(rule, _examples(axioms), _STATUS_ENGINE[status], level))
+            notes.append(CoverageNote(rule, reader.example(axioms), _STATUS_ENGINE[status], level))
         for construct, axioms in sorted(reader.outside_rl().items()):
             notes.append(
                 CoverageNote(
                     construct,
-                    _examples(axioms),
+                    reader.example(axioms),
                     "no engine: outside OWL 2 RL, nothing is entailed or checked from it "
                     "(the SHACL shapes may check what it says)",
                     logging.INFO,
@@ -128,7 +128,7 @@ class Coverage:
             notes.append(
                 CoverageNote(
                     "eq-rep-p",
-                    _examples(reader.equalities()),
+                    reader.example(reader.equalities()),
                     "the reference engine, on every write: the ontology makes two of its "
                     "terms the same, which the compiled rules cannot hold (slower)",
                     logging.WARNING,
@@ -149,12 +149,6 @@ class Coverage:
         logger.info("%s", self.to_text())
         for note in self.warnings:
             logger.warning("OWL 2 RL rule %s (%s): %s", note.rule, note.axiom, note.engine)
-
-
-def _examples(axioms: list[str]) -> str:
-    # An axiom about a named term reads best: those come first.
-    first = min(axioms, key=lambda text: (text.startswith("["), len(text)))
-    return first if len(axioms) == 1 else f"{first} (and {len(axioms) - 1} more)"
 
 
 # What a class expression or axiom node is made of, in the order it is written.
@@ -249,12 +243,13 @@ class _Reader:
             return expression
         return " ".join(self.name(term) for term in triple)
 
-    def triggered(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = defaultdict(list)
+    def triggered(self) -> dict[str, list[Triple]]:
+        """Each rule the closure triggers, with the axioms that trigger it."""
+        found: dict[str, list[Triple]] = defaultdict(list)
         for s, p, o in self._triples:
             if s == o and p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass):
                 continue  # reflexive: scm-cls and scm-op, triggering nothing
-            text = self.write((s, p, o))
+            text = (s, p, o)
             for rule in _BY_PREDICATE.get(p, ()):
                 found[rule].append(text)
             if p == RDF.type:
@@ -289,10 +284,11 @@ class _Reader:
             1: "cls-maxqc4" if thing else "cls-maxqc3",
         }.get(value)  # type: ignore[arg-type]
 
-    def outside_rl(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = defaultdict(list)
+    def outside_rl(self) -> dict[str, list[Triple]]:
+        """Each construct outside OWL 2 RL the closure holds, with its axioms."""
+        found: dict[str, list[Triple]] = defaultdict(list)
         for s, p, o in self._triples:
-            text = self.write((s, p, o))
+            text = (s, p, o)
             if p in _OUTSIDE_RL:
                 found[_OUTSIDE_RL[p]].append(text)
             elif p == RDF.type and o == OWL.ReflexiveProperty:
@@ -303,5 +299,14 @@ class _Reader:
                     found["a maximum cardinality above 1"].append(text)
         return found
 
-    def equalities(self) -> list[str]:
-        return [self.write(t) for t in self._triples if t[1] == OWL.sameAs and t[0] != t[2]]
+    def equalities(self) -> list[Triple]:
+        return [t for t in self._triples if t[1] == OWL.sameAs and t[0] != t[2]]
+
+    def example(self, axioms: list[Triple]) -> str:
+        """One of ``axioms`` written out (one about a named term reads best), and how
+        many more there are. Only the few candidates are written: writing every axiom
+        of the closure took seconds."""
+        named = sorted((t for t in axioms if not isinstance(t[0], BNode)), key=str)[:5]
+        candidates = [self.write(t) for t in named or sorted(axioms, key=str)[:5]]
+        first = min(candidates, key=len)
+        return first if len(axioms) == 1 else f"{first} (and {len(axioms) - 1} more)"

@@ -64,7 +64,7 @@ class ReferenceReasoner:
         # What the complement adds to the ontology alone (cls-oo's types…), given to
         # ``reasonable`` with it from now on: a call on data needs a second round only
         # when the data itself triggers a rule ``reasonable`` lacks.
-        _closed, added = self._fixpoint(list(self._ontology))
+        self._ontology_closure, added = self._fixpoint(list(self._ontology))
         self._ontology += [t for t in added if not isinstance(t[0], Literal)]
 
     def closure(self, data: Iterable[Triple]) -> set[Triple]:

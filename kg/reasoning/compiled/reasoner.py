@@ -44,7 +44,7 @@ class CompiledReasoner(ReferenceReasoner):
 
     def __init__(self, ontology: Graph) -> None:
         super().__init__(ontology)
-        self._schema = CompiledSchema.of(self.closure(()))
+        self._schema = CompiledSchema.of(self._ontology_closure)
         self._base = index_of(self._schema.numbered_closure)
         self.coverage = Coverage.of(self._schema.closure, self._schema.compilable, self._namespaces)
         self.coverage.log(log)
