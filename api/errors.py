@@ -22,8 +22,10 @@ from kg import (
     EngineTimeout,
     ImportInputError,
     ImportRefused,
+    InconsistentWrite,
     InvalidIri,
     InvalidShapes,
+    OntologyUnusable,
     PreconditionFailed,
     ProtectedGraph,
     QuerySyntaxError,
@@ -123,6 +125,18 @@ def problem_for(error: Exception) -> Problem:
                 "the write breaks SHACL rules; nothing was written",
                 "validation-refused",
                 report=error.report.as_dict(),
+            )
+        case InconsistentWrite():
+            return Problem(
+                422,
+                "the write makes the graph inconsistent with the ontology (OWL 2 RL); "
+                "nothing was written",
+                "inconsistent-write",
+                report=error.report.as_dict(),
+            )
+        case OntologyUnusable():
+            return Problem(
+                503, f"the server's ontology cannot be used: {error}", "ontology-unusable"
             )
         case RdfSyntaxError():
             where = f" (line {error.line}, column {error.column})" if error.line is not None else ""
@@ -245,6 +259,8 @@ def install_error_handlers(app: FastAPI) -> None:
 DOMAIN_ERRORS: tuple[type[Exception], ...] = (
     Problem,
     ValidationRefused,
+    InconsistentWrite,
+    OntologyUnusable,
     RdfSyntaxError,
     UpdateSyntaxError,
     UpdateRefused,

@@ -21,6 +21,12 @@ class Settings(BaseSettings):
     )
     query_timeout_s: float = Field(30.0, gt=0, description="Wall-clock limit of one query.")
     result_limit: int = Field(100_000, gt=0, description="Most rows one query may return.")
+    extra_ontology: str = Field(
+        "",
+        description="Turtle files of the user's own ontology extensions, merged with the "
+        "shipped ontology for reasoning and validation (paths separated by commas or "
+        f"'{os.pathsep}'); the start-up report and the consistency check apply to them.",
+    )
     validator: Literal["compiled", "pyshacl", "turbo"] = Field(
         "compiled",
         description="Who checks writes against the shapes: the shapes compiled to SPARQL "
@@ -78,3 +84,9 @@ class Settings(BaseSettings):
             parts = value.replace(os.pathsep, ",").split(",")
             return tuple(Path(part.strip()) for part in parts if part.strip())
         return value
+
+    @property
+    def extra_ontology_files(self) -> list[Path]:
+        """``extra_ontology`` as paths, in the order given."""
+        parts = self.extra_ontology.replace(os.pathsep, ",").split(",")
+        return [Path(part.strip()) for part in parts if part.strip()]

@@ -10,7 +10,6 @@ record in ONE atomic store operation.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -24,7 +23,8 @@ from rdflib.term import URIRef
 
 from kg.config import Settings
 from kg.errors import RestoreRefused
-from kg.resources import ONTOLOGY_TTL
+from kg.ontology import ontology_digest
+from kg.reasoning import InconsistencyReport
 from kg.store import open_store
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Term, Triple
 from kg.validation import ValidationReport
@@ -246,20 +246,30 @@ class KnowledgeGraph:
     def install_ontology(self) -> bool:
         """Make the ontology graph hold the ontology file; True when it changed.
 
-        The graph carries the SHA-256 of the file it was made from; a different file
-        replaces it in one step, and the inferred graph is rebuilt since what follows
-        from the data may have changed.
+        The graph carries the SHA-256 of the files it was made from (the shipped one and
+        ``CKM_EXTRA_ONTOLOGY``'s); different files replace it in one step, and the
+        inferred graph is rebuilt since what follows from the data may have changed.
+        Raises:
+            OntologyUnusable: an extension is missing or invalid, or the ontology is
+                inconsistent; nothing changed.
         """
-        marker = (*_ontology_marker(), ONTOLOGY_GRAPH)
+        marker = (*self._ontology_marker(), ONTOLOGY_GRAPH)
         if next(self._store.quads(*marker), None) is not None:
             return False
+        _ = self._road.reasoner  # an inconsistent ontology is refused before it is stored
         with self._write_lock, self._store.writer_turn():
             self._install_ontology_locked()
             self._road.rebuild_inferences()
         return True
 
     def _install_ontology_locked(self) -> None:
-        self._store.replace_graph(ONTOLOGY_GRAPH, [*self._road.ontology, _ontology_marker()])
+        marker = self._ontology_marker()
+        self._store.replace_graph(ONTOLOGY_GRAPH, [*self._road.ontology, marker])
+
+    def _ontology_marker(self) -> Triple:
+        """The triple saying which ontology files (the shipped one and
+        ``CKM_EXTRA_ONTOLOGY``'s) the ontology graph was made from."""
+        return (ONTOLOGY_GRAPH, DCTERMS.hasVersion, Literal(ontology_digest(self.settings)))
 
     def rebuild_inferences(self) -> int:
         """Recompute the whole inferred graph from the data graphs (for recovery).
@@ -397,6 +407,13 @@ class KnowledgeGraph:
                     "nothing was changed (fix the data, or --unchecked on purpose)",
                     report,
                 )
+            clashes = self._road.reasoner.inconsistencies({q[:3] for q in plan.data})
+            if clashes:
+                raise RestoreRefused(
+                    f"the dump's data is inconsistent with the ontology ({len(clashes)} "
+                    "clash(es) under OWL 2 RL); nothing was changed",
+                    InconsistencyReport(tuple(clashes)),
+                )
         started = datetime.now(UTC)
         with self._write_lock, self._store.writer_turn():
             self._store.restore(io.BytesIO(plan.payload), fmt)
@@ -413,12 +430,6 @@ class KnowledgeGraph:
             )
             self._store.commit(removed=[], added=record)
         return RestoreReceipt(plan.quads, plan.checked, plan.with_system_graphs, activity, report)
-
-
-def _ontology_marker() -> Triple:
-    """The triple saying which ontology file the ontology graph was made from."""
-    digest = Literal("sha256:" + hashlib.sha256(ONTOLOGY_TTL.read_bytes()).hexdigest())
-    return (ONTOLOGY_GRAPH, DCTERMS.hasVersion, digest)
 
 
 def _member_of(subject: URIRef, of_class: URIRef | None):

@@ -11,10 +11,18 @@ from rdflib.term import URIRef
 from rich.progress import Progress
 from rich.table import Table
 
-from kg.cli.state import EXIT_REFUSED, console, fail, opened_graph
+from kg.cli.state import EXIT_REFUSED, cli_state, console, fail, opened_graph
 from kg.demo import demo_quads
-from kg.errors import ReservedTerm, RestoreRefused, UnstorableLiteral, ValidationRefused
+from kg.errors import (
+    OntologyUnusable,
+    ReservedTerm,
+    RestoreRefused,
+    UnstorableLiteral,
+    ValidationRefused,
+)
 from kg.iri import InvalidIri, checked_iri
+from kg.ontology import load_ontology
+from kg.reasoning import CompiledReasoner
 from kg.store.base import DumpFormat, QuerySyntaxError, StoreError
 from kg.store.parsing import RdfSyntax, RdfSyntaxError, syntax_for_path, syntax_named
 from kg.vocab import DATA_GRAPH, sparql_prologue
@@ -248,14 +256,33 @@ def restore(
 
 def reason(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Recompute all inferences.")] = False,
+    rules: Annotated[
+        bool,
+        typer.Option(
+            "--rules",
+            help="Print which OWL 2 RL rules the ontology in use triggers and which engine "
+            "runs each (the start-up report); needs no store.",
+        ),
+    ] = False,
 ) -> None:
     """Show the inferred graph's size, or recompute it from scratch with --rebuild."""
+    if rules:
+        _print_rule_coverage()
+        return
     with opened_graph() as kg:
         if rebuild:
             count = kg.rebuild_inferences()
             console.print(f"rebuilt: {count:,} inferred triples")
         else:
             console.print(f"{kg.stats().get('urn:ckm:graph:inferred', 0):,} inferred triples")
+
+
+def _print_rule_coverage() -> None:
+    try:
+        reasoner = CompiledReasoner(load_ontology(cli_state.settings()))
+    except OntologyUnusable as error:
+        raise fail(str(error)) from error
+    console.print(reasoner.coverage.to_text(), highlight=False, markup=False)
 
 
 def erase_customer(

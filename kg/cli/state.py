@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from kg.config import Settings
-from kg.errors import InvalidShapes
+from kg.errors import InconsistentWrite, InvalidShapes, OntologyUnusable
 from kg.store.base import (
     EngineTimeout,
     StoreError,
@@ -57,7 +57,9 @@ def opened_graph(extra_shapes: tuple[Path, ...] = ()) -> Iterator:
     exit code 2 and the reason; a remote engine that is down, fails or times out while
     the command runs ends it with exit code 3 and the reason (nothing half-written:
     every write is one request). A shapes file that cannot be used (``extra_shapes``
-    added to the settings' own) ends it with exit code 2 and the reason.
+    added to the settings' own) ends it with exit code 2 and the reason. A write refused
+    as inconsistent with the ontology ends it with exit code 1 and the clashes; an
+    unusable ontology (a bad ``CKM_EXTRA_ONTOLOGY``) with exit code 2 and the reason.
     """
     from kg.graph import KnowledgeGraph
 
@@ -69,12 +71,20 @@ def opened_graph(extra_shapes: tuple[Path, ...] = ()) -> Iterator:
         graph = KnowledgeGraph.open(settings)
     except StoreUnavailable as error:
         raise fail(str(error), EXIT_UNAVAILABLE) from error
-    except StoreError as error:
+    except (StoreError, OntologyUnusable) as error:
         raise fail(str(error)) from error
     try:
         yield graph
     except (StoreUnavailable, EngineTimeout, WriteConflict) as error:
         raise fail(str(error), EXIT_UNAVAILABLE) from error
+    except InconsistentWrite as refused:  # any command's write (load, import, demo…)
+        console.print(refused.report.to_text(), highlight=False)
+        raise fail(
+            "refused: the data would be inconsistent with the ontology; nothing was written",
+            EXIT_REFUSED,
+        ) from refused
+    except OntologyUnusable as error:
+        raise fail(str(error)) from error
     except InvalidShapes as error:
         raise fail(str(error)) from error
     finally:

@@ -27,10 +27,9 @@ from rdflib.namespace import RDF
 from rdflib.term import URIRef
 
 from kg.config import Settings
-from kg.errors import ValidationRefused, WriteConflict
-from kg.reasoning import Reasoner
-from kg.resources import ONTOLOGY_TTL
-from kg.rules import CompiledReasoner
+from kg.errors import InconsistentWrite, ValidationRefused, WriteConflict
+from kg.ontology import load_ontology
+from kg.reasoning import CompiledReasoner, InconsistencyReport, Reasoner
 from kg.store.base import Quad, Store, Triple
 from kg.validation import ValidationReport, Validator, shapes_for, validator_for
 from kg.vocab import INFERRED_GRAPH, SYSTEM_GRAPHS
@@ -99,7 +98,7 @@ class WriteRoad:
 
     @functools.cached_property
     def ontology(self) -> Graph:
-        return Graph().parse(ONTOLOGY_TTL, format="turtle")
+        return load_ontology(self._settings)  # the shipped one and CKM_EXTRA_ONTOLOGY
 
     @functools.cached_property
     def shapes(self) -> Graph:
@@ -119,7 +118,7 @@ class WriteRoad:
     @functools.cached_property
     def reasoner(self) -> Reasoner:
         # The OWL 2 RL rules the ontology triggers, compiled once; ``reasonable`` runs
-        # only for data the compiled rules do not cover (see kg.rules).
+        # only for data the compiled rules do not cover (see kg.reasoning).
         return CompiledReasoner(self.ontology)
 
     # -- settling a batch ------------------------------------------------------------------
@@ -177,6 +176,15 @@ class WriteRoad:
                     report, candidate_around = self.validate(candidate)
                     if not report.accepted:  # only a Violation refuses; warnings are reported
                         raise ValidationRefused(report)
+                    # A write that makes the graph inconsistent (OWL 2 RL) is refused; only
+                    # the clashes it brings about count, not those the store held already.
+                    clashes = self.reasoner.inconsistencies_made(
+                        candidate_around.after,
+                        {q[:3] for q in candidate.removed},
+                        {q[:3] for q in candidate.added},
+                    )
+                    if clashes:
+                        raise InconsistentWrite(InconsistencyReport(tuple(clashes)))
                     pending, around = candidate, candidate_around
             except NeedsOwnTurn:
                 break  # only raised with writes pending: commit them, then this one

@@ -104,7 +104,7 @@ def test_every_name_of_the_face_resolves():
 INTERNAL_SIGNALS = {
     "NeedsOwnTurn",  # kg/write/state.py: commit the pending writes first (BaseException)
     "Rejected",  # kg/store/remote/transport.py: a 4xx turned into a store error there
-    "BeyondCompiledRules",  # kg/rules: the compiled rules hand over to the reference
+    "BeyondCompiledRules",  # kg/reasoning/compiled: the compiled rules hand over to the reference
     "CellProblem",  # kg/importing/cells.py: a cell's problem, reported in the import report
     "UnsupportedShape",  # kg/validation/compiled: a shape handed to the reference
     "IllFormedPath",  # kg/validation/property_paths.py: becomes InvalidShapes

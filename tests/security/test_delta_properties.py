@@ -4,7 +4,8 @@ refused with nothing written.
 
 The reference is independent of the code under test: Oxigraph's own SPARQL Update
 engine applies the operation to a copy of the data graphs, and pySHACL validates the
-whole result. The system builds a Delta (rdflib's update algebra through a recording
+whole result; the reference OWL 2 RL engine says whether the whole result is
+consistent with the ontology. The system builds a Delta (rdflib's update algebra through a recording
 store, the Graph Store and payload builders), validates only the nodes it touches, and
 commits atomically. Hypothesis draws the operations; ``make stress`` draws many more.
 """
@@ -22,7 +23,8 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 
 from kg import KnowledgeGraph, ValidationRefused
-from kg.errors import ProtectedGraph, UpdateRefused
+from kg.errors import InconsistentWrite, ProtectedGraph, UpdateRefused
+from kg.reasoning import ReferenceReasoner
 from kg.store.base import DumpFormat
 from kg.store.embedded import EmbeddedStore
 from kg.store.oxterms import from_ox, quad_from_ox, quad_to_ox
@@ -133,11 +135,22 @@ class Subject:
 
     def conforms(self, reference: ox.Store) -> bool:
         """What validating the whole data of ``reference`` (with the ontology) says."""
-        data = Graph()
-        for quad in reference:
-            if from_ox(quad.graph_name) not in SYSTEM_GRAPHS:
-                data.add(tuple(from_ox(t) for t in (quad.subject, quad.predicate, quad.object)))
-        return self.graph._road.validator.validate_triples(data).accepted
+        return self.graph._road.validator.validate_triples(_data_graph(reference)).accepted
+
+    def consistent(self, reference: ox.Store) -> bool:
+        """Whether the whole data of ``reference`` is consistent with the ontology
+        (OWL 2 RL, the reference engine; small.ttl and the notes are)."""
+        if not hasattr(self, "_owl"):
+            self._owl = ReferenceReasoner(self.graph._road.ontology)
+        return not self._owl.inconsistencies(set(_data_graph(reference)))
+
+
+def _data_graph(reference: ox.Store) -> Graph:
+    data = Graph()
+    for quad in reference:
+        if from_ox(quad.graph_name) not in SYSTEM_GRAPHS:
+            data.add(tuple(from_ox(t) for t in (quad.subject, quad.predicate, quad.object)))
+    return data
 
 
 def _data(quads: Iterable[ox.Quad], system: bool = False) -> set[str]:
@@ -176,9 +189,14 @@ def check(subject: Subject, write: Callable[[], object], reference_update: str) 
         assert subject.dump() == before, "a refused write changed the store"
         assert not subject.conforms(reference), "refused, but the result would conform"
         return
+    except InconsistentWrite:
+        assert subject.dump() == before, "a refused write changed the store"
+        assert not subject.consistent(reference), "refused, but the result is consistent"
+        return
     assert not protected, "a write into a system graph went through"
     assert subject.data_quads() == expected
     assert subject.conforms(reference), "accepted, but the whole result has a Violation"
+    assert subject.consistent(reference), "accepted, but the whole result is inconsistent"
 
 
 @PROPERTY_SETTINGS

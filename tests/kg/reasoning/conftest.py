@@ -7,9 +7,8 @@ from collections.abc import Callable, Iterable
 import pytest
 from rdflib import Graph
 
-from kg.reasoning import Reasoner
+from kg.reasoning import CompiledReasoner, ReferenceReasoner
 from kg.resources import ONTOLOGY_TTL
-from kg.rules import CompiledReasoner
 from kg.store.base import Triple
 
 
@@ -19,8 +18,8 @@ def ckm_ontology() -> Graph:
 
 
 @pytest.fixture(scope="session")
-def reference(ckm_ontology: Graph) -> Reasoner:
-    return Reasoner(ckm_ontology)
+def reference(ckm_ontology: Graph) -> ReferenceReasoner:
+    return ReferenceReasoner(ckm_ontology)
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +28,9 @@ def compiled(ckm_ontology: Graph) -> CompiledReasoner:
 
 
 @pytest.fixture(scope="session")
-def assert_same(reference: Reasoner, compiled: CompiledReasoner) -> Callable[..., set[Triple]]:
+def assert_same(
+    reference: ReferenceReasoner, compiled: CompiledReasoner
+) -> Callable[..., set[Triple]]:
     """Check both reasoners give the same entailments of ``data`` (about ``about``) and
     that ``reasonable`` answered for the compiled rules exactly when ``fallback`` says
     (None: either may); return the entailments."""

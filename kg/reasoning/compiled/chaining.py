@@ -1,56 +1,43 @@
 """Forward chaining of the compiled rules over one call's data, to a fixpoint.
 
-The ontology's closure is already closed under every rule, so only triples that are new
-(the data, then what follows from it) go on the agenda; each is joined with the whole
-working set (the closure plus the call's triples) through two indexes, by subject and by
-object. Equality (``owl:sameAs`` from functional properties) is carried out as
-``reasonable`` does it: symmetric, transitive, and substituted into subjects and objects.
-Terms are numbers here (see :mod:`kg.rules.terms`).
+W3C OWL 2 Profiles (2nd ed.) §4.3: the instance rules of Tables 4-7 (eq-sym, eq-trans,
+eq-rep-s, eq-rep-o; prp-dom, prp-rng, prp-fp, prp-ifp, prp-symp, prp-trp, prp-spo1,
+prp-spo2, prp-eqp1, prp-eqp2, prp-inv1, prp-inv2, prp-key; cls-int1, cls-int2, cls-uni,
+cls-svf1, cls-svf2, cls-avf, cls-hv1, cls-hv2, cls-maxc2, cls-maxqc3, cls-maxqc4;
+cax-sco, cax-eqc1, cax-eqc2) and dt-type2 (Table 8) where cls-svf1 reads it (a
+datatype as filler). The ontology's closure is already closed under every
+rule, so only triples that are new (the data, then what follows from it) go on the
+agenda; each is joined with the whole working set (the closure plus the call's triples)
+through two indexes, by subject and by object. Equality (``owl:sameAs``) is carried out
+as ``reasonable`` does it: symmetric, transitive, and substituted into subjects and
+objects. Terms are numbers here (see :mod:`kg.reasoning.terms`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from kg.rules.axioms import Numbered, PropertyRules
-from kg.rules.schema import CompiledSchema
-from kg.rules.terms import (
+from rdflib.term import Node
+
+from kg.reasoning.compiled.axioms import ClassRules, PropertyRules
+from kg.reasoning.compiled.schema import CompiledSchema
+from kg.reasoning.datatypes import in_value_space
+from kg.reasoning.terms import (
     CHARACTERISTIC_NUMBERS,
     SAME,
     SCHEMA_NUMBERS,
     THING,
     TYPE,
+    Index,
+    Numbered,
+    index_of,
+    insert,
 )
-
-# node -> predicate -> nodes: subject -> predicate -> objects, or the reverse.
-Index = dict[int, dict[int, set[int]]]
 
 
 class BeyondCompiledRules(Exception):
     """The call needs rules the compiled tables do not hold: the data adds an axiom, or
     makes an ontology term or a predicate the same as something else."""
-
-
-def _insert(index: Index, key: int, predicate: int, value: int) -> None:
-    by_predicate = index.get(key)
-    if by_predicate is None:
-        index[key] = {predicate: {value}}
-        return
-    values = by_predicate.get(predicate)
-    if values is None:
-        by_predicate[predicate] = {value}
-    else:
-        values.add(value)
-
-
-def index_of(triples: Iterable[Numbered]) -> tuple[Index, Index]:
-    """The by-subject and by-object indexes of ``triples``."""
-    forward: Index = {}
-    backward: Index = {}
-    for s, p, o in triples:
-        _insert(forward, s, p, o)
-        _insert(backward, o, p, s)
-    return forward, backward
 
 
 class Chaining:
@@ -60,8 +47,11 @@ class Chaining:
     not hold: the data's own new triples first (``data_count`` of them), then the rest.
     """
 
-    def __init__(self, schema: CompiledSchema, base: tuple[Index, Index]) -> None:
+    def __init__(
+        self, schema: CompiledSchema, base: tuple[Index, Index], term: Callable[[int], Node]
+    ) -> None:
         self._schema = schema
+        self._term = term  # the call's numbering: what a number stands for
         self._properties = schema.properties
         self._classes = schema.classes
         self._base_forward, self._base_backward = base
@@ -110,6 +100,16 @@ class Chaining:
             return values
         return _merged(values, self._base_backward.get(obj, {}).get(predicate, ()))
 
+    def linking(self, obj: int) -> list[tuple[int, int]]:
+        """(subject, predicate) of the triples with object ``obj``, as far as the
+        backward index reaches (all of them once an equality made it complete)."""
+        found = [(s, p) for p, subjects in self._backward.get(obj, {}).items() for s in subjects]
+        if obj < self._ontology_size:
+            found += [
+                (s, p) for p, subjects in self._base_backward.get(obj, {}).items() for s in subjects
+            ]
+        return found
+
     def _add(self, s: int, p: int, o: int, closed: bool = False) -> None:
         by_predicate = self._forward.get(s)
         if by_predicate is None:
@@ -128,7 +128,7 @@ class Chaining:
         else:
             objects.add(o)
         if self._backward_predicates is None or p in self._backward_predicates:
-            _insert(self._backward, o, p, s)
+            insert(self._backward, o, p, s)
         self.derived.append((s, p, o))
         if closed:
             self._closed_types.append((s, o))
@@ -169,31 +169,98 @@ class Chaining:
     # a known one is skipped here, before the cost of a call to _add.
 
     def _property_rules(self, rules: PropertyRules, s: int, p: int, o: int) -> None:
-        add, forward = self._add, self._forward
+        add, forward, objects = self._add, self._forward, self.objects
         known = forward[s].get(TYPE, ())
         for cls in rules.domains:  # prp-dom
             if cls not in known:
                 add(s, TYPE, cls)
         if rules.ranges:  # prp-rng
-            known_of_object = self.objects(o, TYPE)  # often an ontology individual
+            known_of_object = objects(o, TYPE)  # often an ontology individual
             for cls in rules.ranges:
                 if cls not in known_of_object:
                     add(o, TYPE, cls)
-        for prop in rules.super_properties:  # prp-spo1
+        for prop in rules.super_properties:  # prp-spo1, prp-eqp1, prp-eqp2
             if o not in forward[s].get(prop, ()):
                 add(s, prop, o)
         for prop in rules.inverses:  # prp-inv1, prp-inv2
-            if s not in self.objects(o, prop):
+            if s not in objects(o, prop):
                 add(o, prop, s)
         if rules.functional:  # prp-fp
-            for other in tuple(self.objects(s, p)):
+            for other in tuple(objects(s, p)):
                 add(o, SAME, other)
         for cls in rules.classes_of_value.get(o, ()):  # cls-hv2
             if cls not in known:
                 add(s, TYPE, cls)
         for restriction, filler in rules.some_values:  # cls-svf1, cls-svf2
-            if restriction not in known and (filler == THING or filler in self.objects(o, TYPE)):
+            if restriction not in known and (filler == THING or filler in objects(o, TYPE)):
                 add(s, TYPE, restriction)
+        if rules.inverse_functional or rules.symmetric or rules.transitive:
+            self._characteristics(rules, s, p, o)
+        for restriction, datatype in rules.some_data_values:  # dt-type2 with cls-svf1
+            if restriction not in known and in_value_space(self._term(o), datatype):
+                add(s, TYPE, restriction)
+        if rules.all_values or rules.max_one or rules.chains or rules.keys:
+            self._restricting_rules(rules, s, p, o)
+
+    def _characteristics(self, rules: PropertyRules, s: int, p: int, o: int) -> None:
+        add = self._add
+        if rules.inverse_functional:  # prp-ifp
+            for other in tuple(self.subjects(p, o)):
+                add(s, SAME, other)
+        if rules.symmetric:  # prp-symp
+            add(o, p, s)
+        if rules.transitive:  # prp-trp, the new triple first or second
+            for further in tuple(self.objects(o, p)):
+                add(s, p, further)
+            for before in tuple(self.subjects(p, s)):
+                add(before, p, o)
+
+    def _restricting_rules(self, rules: PropertyRules, s: int, p: int, o: int) -> None:
+        """The rules of a link that read the subject's types or walk further links."""
+        add, objects = self._add, self.objects
+        types = objects(s, TYPE)
+        for restriction, filler in rules.all_values:  # cls-avf
+            if restriction in types:
+                add(o, TYPE, filler)
+        for restriction, cls in rules.max_one:  # cls-maxc2, cls-maxqc3, cls-maxqc4
+            if restriction in types and (cls == THING or cls in objects(o, TYPE)):
+                for other in tuple(objects(s, p)):
+                    if cls == THING or cls in objects(other, TYPE):
+                        add(o, SAME, other)
+        for prop, links, position in rules.chains:  # prp-spo2
+            starts = self._walk({s}, reversed(links[:position]), backwards=True)
+            ends = self._walk({o}, links[position + 1 :], backwards=False)
+            for start in starts:
+                for end in ends:
+                    add(start, prop, end)
+        for cls, properties in rules.keys:  # prp-key
+            if cls in types:
+                self._same_by_key(s, cls, properties)
+
+    def _walk(self, nodes: set[int], links: Iterable[int], backwards: bool) -> set[int]:
+        """The nodes reached from ``nodes`` along ``links`` (against them when
+        ``backwards``)."""
+        for link in links:
+            if backwards:
+                nodes = {n for node in nodes for n in self.subjects(link, node)}
+            else:
+                nodes = {n for node in nodes for n in self.objects(node, link)}
+            if not nodes:
+                break
+        return nodes
+
+    def _same_by_key(self, node: int, cls: int, properties: tuple[int, ...]) -> None:
+        """prp-key: ``node`` is the same as every other ``cls`` sharing a value of each
+        key property with it."""
+        objects = self.objects
+        first = properties[0]
+        sharing = {other for value in objects(node, first) for other in self.subjects(first, value)}
+        sharing.discard(node)
+        for other in sharing:
+            if cls in objects(other, TYPE) and all(
+                set(objects(node, prop)) & set(objects(other, prop)) for prop in properties[1:]
+            ):
+                self._add(node, SAME, other)
 
     def _class_rules(self, node: int, cls: int, ancestors: bool) -> None:
         rules = self._classes.get(cls)
@@ -221,6 +288,29 @@ class Chaining:
         for restriction, prop in rules.some_values:  # cls-svf1
             for subject in tuple(self.subjects(prop, node)):
                 add(subject, TYPE, restriction)
+        if rules.all_values or rules.max_one or rules.counted_in or rules.keys:
+            self._restricted_class_rules(rules, node, cls)
+
+    def _restricted_class_rules(self, rules: ClassRules, node: int, cls: int) -> None:
+        """The rules of a new type that read the node's links or the links to it."""
+        add, objects = self._add, self.objects
+        for prop, filler in rules.all_values:  # cls-avf
+            for value in tuple(objects(node, prop)):
+                add(value, TYPE, filler)
+        for prop, counted in rules.max_one:  # cls-maxc2, cls-maxqc3, cls-maxqc4
+            values = [
+                v for v in objects(node, prop) if counted == THING or counted in objects(v, TYPE)
+            ]
+            for other in values[1:]:
+                add(values[0], SAME, other)
+        for restriction, prop in rules.counted_in:  # cls-maxqc3, the value's type last
+            for subject in tuple(self.subjects(prop, node)):
+                if restriction in objects(subject, TYPE):
+                    for other in tuple(objects(subject, prop)):
+                        if other != node and cls in objects(other, TYPE):
+                            add(node, SAME, other)
+        for properties in rules.keys:  # prp-key
+            self._same_by_key(node, cls, properties)
 
     def _substitute_equals(self, s: int, p: int, o: int) -> None:
         """eq-rep-s and eq-rep-o for a new triple whose subject or object has equals."""

@@ -14,20 +14,18 @@ from collections.abc import Iterable
 import pytest
 from rdflib.namespace import RDF
 
-from kg import KnowledgeGraph, ValidationRefused
-from kg.config import Settings
-from kg.demo import demo_quads
-from kg.reasoning import Reasoner
+from kg import KnowledgeGraph, Settings, ValidationRefused, demo_quads
+from kg.reasoning import ReferenceReasoner
 from kg.store.base import Triple
 from kg.vocab import CKM
 from kg.write.delta import Delta, adding
 from tests.kg.conftest import SMALL_TTL, turtle_delta
 
 
-class RecordingReasoner(Reasoner):
+class RecordingReasoner(ReferenceReasoner):
     """The reference reasoner, keeping a copy of every call's arguments."""
 
-    def __init__(self, reasoner: Reasoner) -> None:
+    def __init__(self, reasoner: ReferenceReasoner) -> None:
         self.__dict__.update(reasoner.__dict__)
         self.calls: list[tuple[frozenset, frozenset | None]] = []
 

@@ -190,3 +190,47 @@ def test_most_mutations_were_answered_by_the_compiled_rules(compiled_answers):
     if len(compiled_answers) < MUTATIONS:
         pytest.skip("run together with test_mutated_demo_data")
     assert sum(compiled_answers) > 0.6 * MUTATIONS
+
+
+# -- inconsistencies ---------------------------------------------------------------------
+
+INCONSISTENCY_MUTATIONS = 120
+
+
+def clashes(reasoner, data: set) -> set:
+    return {(c.rule, frozenset(c.nodes)) for c in reasoner.inconsistencies(data)}
+
+
+@pytest.mark.parametrize("customers", [1, 20])
+def test_the_demo_data_is_consistent(compiled, reference, customers):
+    data = demo_triples(customers)
+    assert compiled.inconsistencies(data) == []
+    assert reference.inconsistencies(data) == []
+
+
+@pytest.fixture(scope="module")
+def mutations_with_clashes() -> list[bool]:
+    """One entry per mutation: True when it made the data inconsistent."""
+    return []
+
+
+@pytest.mark.parametrize("seed", range(INCONSISTENCY_MUTATIONS))
+def test_mutated_demo_data_clashes_the_same(
+    compiled, reference, ckm_ontology, mutation_base, mutations_with_clashes, seed: int
+):
+    """Retyped nodes fall into disjoint classes, second values of functional properties
+    equate channels declared all different or literals of different values: both
+    engines must name the same clashes (rule and nodes)."""
+    rng = random.Random(seed)
+    data = mutation_base
+    for _ in range(rng.randint(1, 4)):
+        data = rng.choice(MUTATORS)(rng, data, ckm_ontology)
+    found = clashes(compiled, data)
+    assert found == clashes(reference, data)
+    mutations_with_clashes.append(bool(found))
+
+
+def test_many_mutations_made_the_data_inconsistent(mutations_with_clashes):
+    if len(mutations_with_clashes) < INCONSISTENCY_MUTATIONS:
+        pytest.skip("run together with test_mutated_demo_data_clashes_the_same")
+    assert 0.2 * INCONSISTENCY_MUTATIONS < sum(mutations_with_clashes) < INCONSISTENCY_MUTATIONS

@@ -1,5 +1,5 @@
 """OWL 2 RL entailment with the ontology's rules compiled once (see :mod:`.reasoner`)."""
 
-from kg.rules.reasoner import CompiledReasoner
+from kg.reasoning.compiled.reasoner import CompiledReasoner
 
 __all__ = ["CompiledReasoner"]

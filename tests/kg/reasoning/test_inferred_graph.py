@@ -8,7 +8,7 @@ from rdflib.namespace import PROV, RDF, XSD
 
 from kg.demo import demo_quads
 from kg.graph import KnowledgeGraph
-from kg.reasoning import Reasoner
+from kg.reasoning import ReferenceReasoner
 from kg.resources import ONTOLOGY_TTL
 from kg.vocab import CKM, DATA_GRAPH, INFERRED_GRAPH
 from kg.write.delta import Delta, adding
@@ -148,7 +148,7 @@ def test_leaving_annotations_out_of_the_reasoner_changes_no_entailment():
         (s, p, Literal(str(o)) if isinstance(o, Literal) and o.datatype == XSD.string else o)
         for s, p, o in whole.reason()
     }
-    reasoner = Reasoner(ontology)
+    reasoner = ReferenceReasoner(ontology)
     entailed = reasoner.entailments(data)
     assert entailed and entailed <= expected
     assert entailed == {t for t in expected - set(data) - set(ontology) if reasoner._keep(t)}

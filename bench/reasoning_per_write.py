@@ -1,0 +1,106 @@
+"""``python -m bench.reasoning_per_write``: what OWL 2 RL costs a single write.
+
+The demo data (40 customers) is written in one bulk write, then 200 new interactions
+one per write, through the real write road; the reasoner's calls are timed as the write road makes
+them: the inference patch (``entailments_about``) and the consistency check
+(``inconsistencies_made``, when the reasoner has it). Prints p50/p99 of each and of the
+whole write. Small and quick (about a minute); for before/after comparisons of the
+reasoning code, not a benchmark of the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.write_throughput import fresh_interactions, percentile
+from kg.config import Settings
+from kg.demo import demo_quads
+from kg.graph import KnowledgeGraph
+from kg.write.delta import adding
+
+BASE = "http://example.org/id/"
+
+
+class _Timed:
+    """The graph's reasoner, timing the calls the write road makes to it."""
+
+    def __init__(self, reasoner) -> None:
+        self._reasoner = reasoner
+        self.seconds: dict[str, list[float]] = {"entailments_about": [], "inconsistencies_made": []}
+
+    def _timed(self, name: str, *args):
+        started = time.perf_counter()
+        try:
+            return getattr(self._reasoner, name)(*args)
+        finally:
+            self.seconds[name].append(time.perf_counter() - started)
+
+    def entailments_about(self, nodes, data):
+        return self._timed("entailments_about", nodes, data)
+
+    def inconsistencies_made(self, after, removed, added):
+        return self._timed("inconsistencies_made", after, removed, added)
+
+    def __getattr__(self, name: str):
+        return getattr(self._reasoner, name)
+
+
+def _summary(seconds: list[float]) -> str:
+    if not seconds:
+        return "not called"
+    return (
+        f"p50 {statistics.median(seconds) * 1000:.3f} ms, "
+        f"p99 {percentile(seconds, 0.99) * 1000:.3f} ms, n = {len(seconds)}"
+    )
+
+
+def run(customers: int = 40, writes: int = 200) -> dict[str, str]:
+    """Time ``writes`` single-interaction writes on a store of the demo data."""
+    quads = demo_quads(customers=customers, seed=3, base_iri=BASE)
+    groups = fresh_interactions(quads, writes)
+    with tempfile.TemporaryDirectory() as directory:
+        graph = KnowledgeGraph.open(Settings(store=Path(directory) / "store"))
+        try:
+            # (Opening installed the ontology: the reasoner is made already.)
+            timed = _Timed(graph._road.reasoner)
+            graph._road.__dict__["reasoner"] = timed  # the cached property, replaced
+            started = time.perf_counter()
+            graph.write(adding(quads))
+            bulk = time.perf_counter() - started
+            bulk_calls = {name: sum(seconds) for name, seconds in timed.seconds.items()}
+            whole = []
+            for group in groups:
+                started = time.perf_counter()
+                graph.write(adding(group))
+                whole.append(time.perf_counter() - started)
+        finally:
+            graph.close()
+    return {
+        f"bulk write of the demo data ({len(quads):,} quads)": f"{bulk * 1000:.0f} ms, of "
+        f"which entailments {bulk_calls['entailments_about'] * 1000:.0f} ms, consistency "
+        f"{bulk_calls['inconsistencies_made'] * 1000:.0f} ms",
+        "whole write": _summary(whole),
+        "inference patch (entailments_about)": _summary(
+            timed.seconds["entailments_about"][-writes:]
+        ),
+        "consistency check (inconsistencies_made)": _summary(
+            timed.seconds["inconsistencies_made"][-writes:]
+        ),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=40)
+    parser.add_argument("--writes", type=int, default=200)
+    arguments = parser.parse_args()
+    for name, figure in run(arguments.customers, arguments.writes).items():
+        print(f"{name}: {figure}")
+
+
+if __name__ == "__main__":
+    main()
