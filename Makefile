@@ -35,12 +35,16 @@ test: install
 # The reliability and security suites at full scale: 20+ kill -9s per crash test, a
 # minute of 8 writers and 16 readers, many more fuzzed and generated inputs, 4 x 25
 # concurrent read-modify-writes per route and backend, 60 random concurrent histories per
-# backend (about 30 minutes on 2 cores). The figures go in docs/RELIABILITY.md.
+# backend, the regressions of issue 15 with their hostile queries at full size (about
+# 30 minutes on 2 cores). The figures go in docs/RELIABILITY.md.
 CONCURRENCY := tests/regressions/test_concurrent_read_modify_writes_lost_updates.py \
 	tests/regressions/test_concurrent_updates_broke_the_parser.py \
 	tests/kg/write/test_serial_order.py tests/kg/test_concurrency.py
+ISSUE_15 := $(wildcard tests/regressions/test_a_comment_ended_by_cr_*.py) \
+	tests/regressions/test_an_optional_blowup_grew_the_server_to_9_gb.py \
+	tests/regressions/test_a_service_hidden_from_the_guard_called_out.py
 stress: install
-	CKM_STRESS=1 $(BIN)/python -m pytest tests/reliability tests/security $(CONCURRENCY) -q -p no:warnings
+	CKM_STRESS=1 $(BIN)/python -m pytest tests/reliability tests/security $(CONCURRENCY) $(ISSUE_15) -q -p no:warnings
 
 lint: install
 	$(BIN)/ruff check .

@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None, graph: KnowledgeGraph | None = 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        graph.prepare_queries()  # the first query does not wait for a worker to start
         yield
         if owned:
             graph.close()

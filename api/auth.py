@@ -1,15 +1,18 @@
 """API keys and roles: ``reader < writer < admin``, sent as ``Authorization: Bearer``.
 
-Keys come from ``CKM_API_KEYS``; every comparison is constant-time
-(:func:`hmac.compare_digest`). Without credentials a route that needs a role answers 401
-with ``WWW-Authenticate: Bearer``; with a key of too weak a role, 403.
+Keys come from ``CKM_API_KEYS`` as ``name:role:secret`` entries; only an HMAC of each
+secret is kept, and every comparison is constant-time (:func:`hmac.compare_digest`).
+Without credentials a route that needs a role answers 401 with
+``WWW-Authenticate: Bearer``; with a key of too weak a role, 403.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass
+import re
+import secrets
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 from fastapi import Request
@@ -36,33 +39,82 @@ class Caller:
 ANONYMOUS = Caller("anonymous", None)
 
 
+MIN_SECRET_LENGTH = 16
+_NAME = re.compile(r"[A-Za-z0-9._-]{1,64}")
+# A digest key made at start: secrets are held only as HMACs under it, so a memory dump
+# or a stray repr shows no key, nor anything a table of common keys could undo.
+_PEPPER = secrets.token_bytes(32)
+
+
+def _digest(secret: bytes) -> bytes:
+    return hmac.new(_PEPPER, secret, hashlib.sha256).digest()
+
+
 @dataclass(frozen=True)
 class ApiKey:
+    """One key: its public name (the provenance agent), role, and the HMAC of its
+    secret (the secret itself is not kept)."""
+
     name: str
-    secret: bytes
+    digest: bytes = field(repr=False)
     role: Role
 
 
 def parse_keys(text: str) -> tuple[ApiKey, ...]:
-    """Keys from ``"key:role,name=key:role"``.
+    """Keys from ``"name:role:secret,name:role:secret"``.
+
+    Each entry is split from the left: a name (letters, digits, ``._-``), a role
+    (``reader``, ``writer``, ``admin``), then the secret — everything after the second
+    colon, so a secret may hold ``:`` and ``=`` (base64) but no comma or space. Secrets
+    are at least :data:`MIN_SECRET_LENGTH` characters.
 
     Raises:
-        ValueError: an entry without a known role, or an empty key.
+        ValueError: an entry that is not of that form (the old ``key:role`` and
+            ``name=key:role`` forms included), a short secret, or a name or secret used
+            twice. The message names the entry by its position only: no character of
+            any entry is repeated, since it ends up in logs.
     """
-    keys = []
-    entries = filter(None, (e.strip() for e in text.split(",")))
-    for position, entry in enumerate(entries, start=1):
-        named, _, role_name = entry.rpartition(":")
-        name, _, secret = named.rpartition("=")
-        if not secret or role_name.upper() not in Role.__members__:
-            # Never a character of the key in the message: it ends up in logs.
-            raise ValueError(
-                f"CKM_API_KEYS entry {position}{f' ({name})' if name else ''}: use key:role "
-                "or name=key:role with role reader, writer or admin"
-            )
-        name = name or "key-" + hashlib.sha256(secret.encode()).hexdigest()[:8]
-        keys.append(ApiKey(name, secret.encode(), Role[role_name.upper()]))
+    keys: list[ApiKey] = []
+    entries = [e.strip() for e in text.split(",")]
+    for position, entry in enumerate((e for e in entries if e), start=1):
+        key = _entry(entry, position)
+        if any(k.name == key.name for k in keys):
+            raise ValueError(f"CKM_API_KEYS entry {position}: its name is used twice")
+        if any(hmac.compare_digest(k.digest, key.digest) for k in keys):
+            raise ValueError(f"CKM_API_KEYS entry {position}: its secret is used twice")
+        keys.append(key)
     return tuple(keys)
+
+
+def _entry(entry: str, position: int) -> ApiKey:
+    where = f"CKM_API_KEYS entry {position}"
+    name, _, rest = entry.partition(":")
+    role_name, colon, secret = rest.partition(":")
+    if _looks_old(entry):
+        raise ValueError(
+            f"{where} is in the old form key:role or name=key:role, which a key holding "
+            "'=' or ':' broke; write it as name:role:secret (docs/SECURITY.md)"
+        )
+    if not colon or not _NAME.fullmatch(name) or role_name.upper() not in Role.__members__:
+        raise ValueError(
+            f"{where}: write name:role:secret (name of letters, digits, '._-'; role "
+            "reader, writer or admin)"
+        )
+    if any(c.isspace() for c in secret):
+        raise ValueError(f"{where}: the secret holds a space or line break")
+    if len(secret) < MIN_SECRET_LENGTH:
+        raise ValueError(
+            f"{where}: the secret is shorter than {MIN_SECRET_LENGTH} characters; use a "
+            "random one (python -c 'import secrets; print(secrets.token_urlsafe(24))')"
+        )
+    return ApiKey(name, _digest(secret.encode()), Role[role_name.upper()])
+
+
+def _looks_old(entry: str) -> bool:
+    """``key:role`` or ``name=key:role``: one colon, a role after it (or ``=`` before)."""
+    head, _, last = entry.rpartition(":")
+    ends_in_role = last.strip().upper() in Role.__members__
+    return ends_in_role and (":" not in head or "=" in head.partition(":")[0])
 
 
 def identify(keys: tuple[ApiKey, ...], authorization: str | None) -> Caller:
@@ -76,10 +128,10 @@ def identify(keys: tuple[ApiKey, ...], authorization: str | None) -> Caller:
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise _unauthorized("use 'Authorization: Bearer <key>'")
-    presented = token.strip().encode()
+    presented = _digest(token.strip().encode())
     match = None
     for key in keys:  # no early exit: the time taken does not tell which key matched
-        if hmac.compare_digest(key.secret, presented):
+        if hmac.compare_digest(key.digest, presented):
             match = key
     if match is None:
         raise _unauthorized("unknown API key")

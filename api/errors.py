@@ -28,8 +28,13 @@ from kg import (
     OntologyUnusable,
     PreconditionFailed,
     ProtectedGraph,
+    QueryCalledOut,
+    QueryCrashed,
+    QueryMemoryExceeded,
     QuerySyntaxError,
     QueryTimeout,
+    QueryTooComplex,
+    QueryWorkersBusy,
     RdfSyntaxError,
     ReservedTerm,
     RestoreRefused,
@@ -153,6 +158,19 @@ def problem_for(error: Exception) -> Problem:
             return Problem(400, f"update refused: {error}", "update-refused")
         case QuerySyntaxError():
             return Problem(400, f"malformed query: {error}", "malformed-query")
+        case QueryWorkersBusy():
+            return Problem(503, str(error), "server-busy", headers={"Retry-After": "5"})
+        case QueryCalledOut():
+            return Problem(400, f"SERVICE is disabled on this server: {error}", "service-disabled")
+        case QueryTooComplex():
+            return Problem(400, str(error), "query-too-complex")
+        case QueryCrashed():
+            # The same query stops the engine every time: the client must change it.
+            return Problem(
+                400, f"the engine could not evaluate this query: {error}", "query-failed"
+            )
+        case QueryMemoryExceeded():
+            return Problem(503, f"{error}; narrow the query or add a LIMIT", "query-memory-limit")
         case EngineTimeout():
             return Problem(
                 504,

@@ -13,6 +13,7 @@ from api.errors import Problem, problem_response
 from kg import QueryTimeout
 
 T = TypeVar("T")
+_GRACE_S = 5.0
 
 
 class BodyLimit:
@@ -61,9 +62,10 @@ async def within_deadline(work: Callable[[], T], seconds: float) -> T:
             deadline, but cannot interrupt every query); its result is dropped.
     """
     try:
-        # A little grace, so that a store which keeps the limit itself (a remote engine's
-        # request timeout) reports its own, more precise error first.
+        # Grace, so that a store which keeps the limit itself (the query workers, a remote
+        # engine's request timeout) reports its own, more precise error first; it covers
+        # starting a query worker, which the store's own deadline does not count.
         running = anyio.to_thread.run_sync(work, abandon_on_cancel=True)
-        return await asyncio.wait_for(running, timeout=seconds * 1.1 + 0.5)
+        return await asyncio.wait_for(running, timeout=seconds * 1.1 + _GRACE_S)
     except TimeoutError:
         raise QueryTimeout(f"the query ran longer than {seconds:g} s") from None

@@ -3,9 +3,11 @@
 
 Results are SPARQL 1.1 Query Results JSON by default, CSV (or XML, TSV) when ``Accept``
 asks or ``?format=`` names it; the negotiation, limits and writers are those of
-``/sparql``. Reads follow the rule of ``/sparql`` (``CKM_READS_NEED_KEY``). Parameter
-values are typed and checked by :mod:`kg.queries`: a wrong value or an unknown name is a
-400 problem naming the parameter, an unknown query a 404.
+``/sparql``, except that CSV cells a spreadsheet would run as formulas are written as
+text (:mod:`kg.spreadsheet`). Reads follow the rule of ``/sparql``
+(``CKM_READS_NEED_KEY``). Parameter values are typed and checked by :mod:`kg.queries`:
+a wrong value or an unknown name is a 400 problem naming the parameter, an unknown
+query a 404.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ async def run_saved_query(
             )
         accept = FORMATS[chosen]
     sparql = bound_sparql(name, params)
-    answer = await answer_query(graph, settings, sparql, None, accept)
+    answer = await answer_query(graph, settings, sparql, None, accept, for_spreadsheets=True)
     headers = {"Vary": "Accept"}
     if answer.truncated:
         headers["CKM-Result-Limit"] = str(settings.result_limit)

@@ -11,10 +11,9 @@ from api.errors import Problem
 from api.limits import within_deadline
 from api.negotiation import BOOLEAN_RESULTS, GRAPH_SYNTAXES, SELECT_RESULTS, negotiate
 from api.query_guard import QuerySlots, check_query_shape
-from api.results import WRITERS, truncated
+from api.results import SPREADSHEET_WRITERS, WRITERS, truncated
 from api.settings import ApiSettings
-from api.sparql_text import has_keyword, query_form
-from kg import Dataset, KnowledgeGraph
+from kg import Dataset, KnowledgeGraph, may_call_out, query_form
 
 RESULTS_JSON = "application/sparql-results+json"
 # Client queries evaluated at once in this process (see api.query_guard).
@@ -36,8 +35,11 @@ async def answer_query(
     sparql: str,
     dataset: Dataset | None,
     accept: str | None,
+    *,
+    for_spreadsheets: bool = False,
 ) -> Answer:
-    """Run ``sparql`` and serialise its answer in the best format ``accept`` allows.
+    """Run ``sparql`` and serialise its answer in the best format ``accept`` allows
+    (CSV with formula-like cells written as text when ``for_spreadsheets``).
 
     Raises:
         Problem: 406 nothing acceptable; 400 SERVICE while disabled or a query too
@@ -46,7 +48,7 @@ async def answer_query(
         QueryTimeout: no answer within ``settings.query_timeout_s``.
     """
     check_query_shape(sparql)
-    if not settings.allow_service and has_keyword(sparql, "SERVICE"):
+    if not settings.allow_service and may_call_out(sparql):
         raise Problem(
             400, "SERVICE is disabled on this server (it would call a URL)", "service-disabled"
         )
@@ -64,7 +66,8 @@ async def answer_query(
     results, cut = truncated(orjson.loads(raw), settings.result_limit)
     if "boolean" in results and media_type not in BOOLEAN_RESULTS.values():
         raise Problem(406, "an ASK answer is served as SPARQL JSON or XML", "not-acceptable")
-    return Answer(WRITERS[media_type](results), media_type, cut)
+    writers = SPREADSHEET_WRITERS if for_spreadsheets else WRITERS
+    return Answer(writers[media_type](results), media_type, cut)
 
 
 async def _run(

@@ -2,6 +2,9 @@
 
 W3C SPARQL 1.1 Query Results JSON, XML, CSV and TSV Formats. The store answers in JSON;
 these writers cut the answer to the row limit and render it in the negotiated format.
+``/sparql`` answers in the W3C formats exactly, for programs; the saved queries, which
+analysts download into spreadsheets, write CSV cells that cannot run as formulas
+(:data:`SPREADSHEET_WRITERS`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 import orjson
+
+from kg import guarded_csv
 
 Term = dict[str, object]
 Results = dict[str, object]
@@ -88,6 +93,12 @@ def _csv_value(term: Term) -> str:
     return str(term["value"])
 
 
+def to_spreadsheet_csv(results: Results) -> bytes:
+    """CSV as :func:`to_csv`, each cell a spreadsheet would read as a formula written as
+    text (:mod:`kg.spreadsheet`): for the saved queries' CSV, which people open."""
+    return guarded_csv(to_csv(results).decode()).encode()
+
+
 def to_tsv(results: Results) -> bytes:
     """TSV: terms in their SPARQL/Turtle form, ``?``-prefixed variable names."""
     names = results["head"]["vars"]
@@ -132,3 +143,5 @@ WRITERS: dict[str, Callable[[Results], bytes]] = {
     "text/csv": to_csv,
     "text/tab-separated-values": to_tsv,
 }
+# For answers people open in a spreadsheet (saved queries): CSV cells guarded.
+SPREADSHEET_WRITERS = {**WRITERS, "text/csv": to_spreadsheet_csv}

@@ -11,17 +11,18 @@ from kg import Settings
 class ApiSettings(Settings):
     """Every tunable of the API, with defaults for local use.
 
-    ``api_keys`` is ``"key:role,..."`` or ``"name=key:role,..."`` with roles ``reader``,
-    ``writer`` and ``admin``; the name (or a digest of the key) is the agent recorded in
-    provenance, never the key itself.
+    ``api_keys`` is ``"name:role:secret,..."`` with roles ``reader``, ``writer`` and
+    ``admin`` and secrets of 16 characters or more (see :func:`api.auth.parse_keys`);
+    the name is the agent recorded in provenance, never the secret.
     """
 
     api_keys: str = Field(
-        "", description="API keys: 'key:role' or 'name=key:role', comma-separated."
+        "",
+        description="API keys: 'name:role:secret', comma-separated; secrets of 16+ "
+        "characters (they may hold ':' and '=', not ',' or spaces).",
     )
     reads_need_key: bool = Field(False, description="Whether reads need at least a reader key.")
     max_body_bytes: int = Field(20 * 1024 * 1024, gt=0, description="Largest request body.")
-    allow_service: bool = Field(False, description="Allow SERVICE in queries (calls out).")
     allow_load: bool = Field(False, description="Allow LOAD in updates (fetches a URL).")
 
 

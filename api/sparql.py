@@ -23,8 +23,7 @@ from api.query_runner import answer_query
 from api.rdf_output import content_type, serialize_graph
 from api.service_description import service_description
 from api.settings import ApiSettings
-from api.sparql_text import with_using
-from kg import Dataset, KnowledgeGraph, WriteContext, checked_iri
+from kg import Dataset, KnowledgeGraph, WriteContext, checked_iri, with_using
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"

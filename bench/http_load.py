@@ -38,7 +38,7 @@ CKM = str(Path(sys.executable).parent / "ckm")
 # How long wrk drives each request: at M an aggregation takes seconds, and 16 clients
 # on 2 cores need half a minute to see a few of them through.
 SECONDS = {"quick": 3, "S": 10, "M": 30, "L": 60}
-WRITER_KEY = "bench-writer-key"
+WRITER_KEY = "bench-writer-key-0123456789"
 SPARQL_ACCEPT = "application/sparql-results+json, application/json;q=0.9"
 QUERIES = {
     "lookup (20 rows)": """PREFIX ckm: <https://w3id.org/ckm#>
@@ -186,7 +186,7 @@ class Servers:
         env = {
             **os.environ,
             "CKM_STORE": str(ckm_store),
-            "CKM_API_KEYS": f"bench={WRITER_KEY}:writer",
+            "CKM_API_KEYS": f"bench:writer:{WRITER_KEY}",
         }
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         self.ckm = subprocess.Popen([CKM, "serve", "--port", str(self.ckm_port)], env=env, **quiet)

@@ -66,6 +66,17 @@ _FACE: dict[str, str] = {
     "MappingDocument": "kg.importing.yarrrml",
     "charts_json": "kg.reporting.charts",
     "ontology_html": "kg.reporting.ontology_doc",
+    # reading query text as the engine does (the one lexer), and CSV for spreadsheets
+    "QUERY_FORMS": "kg.sparql_text",
+    "Token": "kg.sparql_text",
+    "codepoint_escapes": "kg.sparql_text",
+    "has_keyword": "kg.sparql_text",
+    "may_call_out": "kg.sparql_text",
+    "query_form": "kg.sparql_text",
+    "tokens": "kg.sparql_text",
+    "with_using": "kg.sparql_text",
+    "guarded": "kg.spreadsheet",
+    "guarded_csv": "kg.spreadsheet",
 }
 # Every domain error (kg/errors.py) is part of the face.
 _ERRORS = [
@@ -82,8 +93,13 @@ _ERRORS = [
     "PayloadRefused",
     "PreconditionFailed",
     "ProtectedGraph",
+    "QueryCalledOut",
+    "QueryCrashed",
+    "QueryMemoryExceeded",
     "QuerySyntaxError",
     "QueryTimeout",
+    "QueryTooComplex",
+    "QueryWorkersBusy",
     "RdfSyntaxError",
     "ReservedTerm",
     "RestoreRefused",

@@ -27,6 +27,21 @@ class Settings(BaseSettings):
         "shipped ontology for reasoning and validation (paths separated by commas or "
         f"'{os.pathsep}'); the start-up report and the consistency check apply to them.",
     )
+    query_memory_mb: int = Field(
+        1024,
+        gt=0,
+        description="Memory one query may take, in MB; past it the query is stopped "
+        "(503). Embedded and memory-reads stores.",
+    )
+    query_isolation: bool = Field(
+        True,
+        description="Evaluate queries in worker processes holding a copy of the store: "
+        "stopped at their deadline and memory cap, without network (embedded stores).",
+    )
+    query_workers: int = Field(
+        2, gt=0, description="Worker processes evaluating queries at once (embedded stores)."
+    )
+    allow_service: bool = Field(False, description="Allow SERVICE in queries (calls out).")
     validator: Literal["compiled", "pyshacl", "turbo"] = Field(
         "compiled",
         description="Who checks writes against the shapes: the shapes compiled to SPARQL "

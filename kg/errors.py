@@ -54,6 +54,28 @@ class EngineTimeout(QueryTimeout):
     """The remote engine did not answer within the time limit."""
 
 
+class QueryMemoryExceeded(StoreError):
+    """The query needed more memory than its cap (``CKM_QUERY_MEMORY_MB``); the worker
+    evaluating it was stopped and its memory freed."""
+
+
+class QueryTooComplex(StoreError):
+    """The query nests so deeply that the engine's parser overflowed its stack."""
+
+
+class QueryCrashed(StoreError):
+    """The process evaluating the query died before it answered (the server did not)."""
+
+
+class QueryCalledOut(StoreError):
+    """The query tried to open a network connection (a ``SERVICE``), which the process
+    evaluating it cannot do; nothing was called."""
+
+
+class QueryWorkersBusy(StoreError):
+    """Every query worker stayed busy for the query's whole time limit; try again."""
+
+
 class WriteConflict(StoreError):
     """The store changed after the version a write was based on; nothing was written."""
 

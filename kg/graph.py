@@ -215,8 +215,11 @@ class KnowledgeGraph:
     ) -> tuple[ErasurePlan, WriteReceipt]:
         """Erase a customer and everything that identifies them, through the write road.
 
-        The provenance record says an erasure happened, by whom and how many triples
-        went, but not which customer.
+        Every quad naming the customer (or what goes with them) in any position of any
+        graph goes: as subject, predicate, object or graph name, inferences and the
+        provenance quads naming it included, in the one commit of the write. The
+        provenance record says an erasure happened, by whom and how many triples went,
+        but not which customer.
         Raises:
             UnknownCustomer: no such customer; nothing written.
             ValidationRefused: what remains would break a Violation rule; nothing written.
@@ -350,6 +353,13 @@ class KnowledgeGraph:
     def graphs(self) -> list[URIRef]:
         """Names of the non-empty named graphs."""
         return self._store.graphs()
+
+    def prepare_queries(self) -> None:
+        """Start what evaluates queries (the store's query workers), in the background;
+        without it the first query starts them."""
+        start = getattr(self._store, "start_workers", None)
+        if start is not None:
+            start()
 
     def stats(self) -> dict[str, int]:
         """Quads per named graph."""

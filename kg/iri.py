@@ -9,7 +9,7 @@ from rdflib.term import URIRef
 from kg.errors import InvalidIri
 
 # RFC 3987: a scheme, then no whitespace, no <>"{}|\^` and no control characters.
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x20]*$")
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`\x00-\x20]*")
 
 
 def checked_iri(text: str) -> URIRef:
@@ -18,6 +18,6 @@ def checked_iri(text: str) -> URIRef:
     Raises:
         InvalidIri: not an absolute IRI (no scheme, spaces, angle brackets, quotes…).
     """
-    if not _IRI.match(text):
+    if not _IRI.fullmatch(text):
         raise InvalidIri(f"not an absolute IRI: {text!r}")
     return URIRef(text)

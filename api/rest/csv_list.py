@@ -2,7 +2,8 @@
 
 One row per resource, one column per field of the resource's JSON (``id`` first); a
 field with several values gives them joined by ``"; "``. The next page, if any, is in a
-``Link: <…>; rel="next"`` header (RFC 8288), as ``next`` is in the JSON.
+``Link: <…>; rel="next"`` header (RFC 8288), as ``next`` is in the JSON. A cell that a
+spreadsheet would read as a formula is written as text (:mod:`kg.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from fastapi import Request, Response
 
 from api.negotiation import RESOURCE_FORMATS, negotiate
 from api.rest.model import ResourceKind
+from kg import guarded
 
 LIST_FORMATS: dict[str, str] = {**RESOURCE_FORMATS, "text/csv": "text/csv"}
 SEPARATOR = "; "
@@ -43,8 +45,9 @@ def csv_page(kind: ResourceKind, items: list[dict], following: str | None) -> Re
 
 
 def _cell(value: object) -> str:
+    """The value as a cell a spreadsheet reads as text (kg.spreadsheet)."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return SEPARATOR.join(str(v) for v in value)
-    return str(value)
+        return guarded(SEPARATOR.join(str(v) for v in value))
+    return guarded(str(value))

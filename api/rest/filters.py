@@ -14,7 +14,7 @@ from api.errors import Problem
 from api.rest.fields import expand
 from kg import InvalidIri, checked_iri
 
-_LOCAL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+_LOCAL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def bound_value(flt: Filter, raw: str) -> str:
             return checked_iri(raw).n3()
         if flt.kind == "vocab":
             local = raw.removeprefix("ckm:")
-            if not _LOCAL_NAME.match(local):
+            if not _LOCAL_NAME.fullmatch(local):
                 raise ValueError("not a ckm term")
             return expand("ckm:" + local).n3()
         if flt.kind == "string":

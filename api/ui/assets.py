@@ -27,7 +27,7 @@ VENDOR_FILES: dict[str, str] = {
     "chart.js": "chart.js/dist/chart.umd.min.js",
 }
 MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css"}
-_STATIC_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.(js|css)$")  # no path can sneak through
+_STATIC_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(js|css)")  # no path can sneak through
 CACHE = {"Cache-Control": "public, max-age=3600"}
 
 
@@ -39,7 +39,7 @@ def _file(path: Path) -> FileResponse:
 def static_file(name: str) -> FileResponse:
     """One of the UI's own scripts or style sheets."""
     path = STATIC_DIR / name
-    if not _STATIC_NAME.match(name) or not path.is_file():
+    if not _STATIC_NAME.fullmatch(name) or not path.is_file():
         raise Problem(404, f"no UI file {name}")
     return _file(path)
 

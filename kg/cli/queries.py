@@ -19,6 +19,7 @@ from kg.queries import (
     saved_queries,
     saved_query,
 )
+from kg.spreadsheet import guarded_csv
 
 queries_app = typer.Typer(
     help="Saved analyst queries: list them, show one, run one with parameters.",
@@ -98,7 +99,8 @@ def run(
     with opened_graph() as kg:
         try:
             if output == "csv":
-                sys.stdout.buffer.write(kg.query_serialized(sparql, "text/csv"))
+                answer = kg.query_serialized(sparql, "text/csv").decode()
+                sys.stdout.write(guarded_csv(answer))  # cells that cannot run as formulas
                 return
             results = results_json(kg, name, params)
         except StoreError as error:

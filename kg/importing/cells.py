@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 from kg.importing.tables import ValueTable
 
 _UNSAFE_KEY = re.compile(r"[^A-Za-z0-9._-]+")
-_PLAIN_INTEGER = re.compile(r"^[+-]?\d+$")
+_PLAIN_INTEGER = re.compile(r"[+-]?\d+")
 # 1.200 / 1,200 / 1'200 / 1 200, and Excel's 40,00 or 40.0
-_GROUPED_INTEGER = re.compile(r"^[+-]?\d{1,3}(?:([.,' \u00a0\u202f])\d{3})(?:\1\d{3})*$")
-_TRAILING_ZEROS = re.compile(r"^([+-]?\d+)[.,]0+$")
+_GROUPED_INTEGER = re.compile(r"[+-]?\d{1,3}(?:([.,' \u00a0\u202f])\d{3})(?:\1\d{3})*")
+_TRAILING_ZEROS = re.compile(r"([+-]?\d+)[.,]0+")
 
 
 class CellProblem(ValueError):
@@ -71,11 +71,11 @@ class Integer:
     kind: str = "integer"
 
     def __call__(self, cell: str) -> str:
-        if _PLAIN_INTEGER.match(cell):
+        if _PLAIN_INTEGER.fullmatch(cell):
             return str(int(cell))
-        if _GROUPED_INTEGER.match(cell):
+        if _GROUPED_INTEGER.fullmatch(cell):
             return str(int(re.sub(r"[.,' \u00a0\u202f]", "", cell)))
-        zeros = _TRAILING_ZEROS.match(cell)
+        zeros = _TRAILING_ZEROS.fullmatch(cell)
         if zeros:
             return str(int(zeros.group(1)))
         raise CellProblem("import:integer", f"{cell!r} is not a whole number")

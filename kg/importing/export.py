@@ -5,6 +5,8 @@ subject IRI, each column from the values of the property it maps (IRI templates 
 controlled-list terms by name, dates in ISO 8601). So an exported file, edited in a
 spreadsheet, imports again and updates exactly the resources whose rows changed. A
 property with several values gives them joined by ``"; "`` (one value per cell imports).
+A cell a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) is written
+with a leading apostrophe, which the importer takes off again (:mod:`kg.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kg.graph import KnowledgeGraph
 from kg.importing.plan import ValueRule, prepared_plan
 from kg.importing.tables import TableSet
 from kg.importing.yarrrml import MappingDocument
+from kg.spreadsheet import guarded
 from kg.vocab import DATA_GRAPH
 
 SEPARATOR = "; "
@@ -55,7 +58,7 @@ def export_rows(kg: KnowledgeGraph, document: MappingDocument, source: str, out:
     tables = TableSet.load()
     columns = triples_map.columns()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([guarded(c) for c in columns])
     count = 0
     subject_pattern = _inverse(triples_map.subject_template or "")
     for subject in _members(kg, classes[0]):
@@ -67,7 +70,7 @@ def export_rows(kg: KnowledgeGraph, document: MappingDocument, source: str, out:
             if len(rule.columns) == 1 and rule.columns[0] not in cells:
                 values = _values(kg, subject, rule, tables)
                 cells[rule.columns[0]] = SEPARATOR.join(values)
-        writer.writerow([cells.get(c, "") for c in columns])
+        writer.writerow([guarded(cells.get(c, "")) for c in columns])
         count += 1
     return count
 

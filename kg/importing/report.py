@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from kg.spreadsheet import guarded
+
 REJECT_COLUMNS = ("reject_file", "reject_row", "reject_column", "reject_rule", "reject_reason")
 
 
@@ -131,21 +133,21 @@ class ImportReport:
 
 def write_rejects(rejected: list[RejectedRow], handle: TextIO) -> int:
     """Write the rejected rows as CSV: why each was rejected, then its cells under their own
-    headers (so the file, fixed and renamed, imports again). Returns the rows written."""
+    headers (so the file, fixed and renamed, imports again), formula-like cells written as
+    text (:mod:`kg.spreadsheet`). Returns the rows written."""
     headers: list[str] = []
     for row in rejected:
         headers += [h for h in row.cells if h not in headers]
     writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow([*REJECT_COLUMNS, *headers])
+    writer.writerow([guarded(h) for h in (*REJECT_COLUMNS, *headers)])
     for row in sorted(rejected, key=lambda r: (r.file, r.row)):
-        writer.writerow(
-            [
-                row.file,
-                row.row,
-                "; ".join(dict.fromkeys(p.column for p in row.problems if p.column)),
-                "; ".join(dict.fromkeys(p.rule for p in row.problems)),
-                " | ".join(p.message for p in row.problems),
-                *(row.cells.get(h, "") for h in headers),
-            ]
-        )
+        cells = [
+            row.file,
+            row.row,
+            "; ".join(dict.fromkeys(p.column for p in row.problems if p.column)),
+            "; ".join(dict.fromkeys(p.rule for p in row.problems)),
+            " | ".join(p.message for p in row.problems),
+            *(row.cells.get(h, "") for h in headers),
+        ]
+        writer.writerow([guarded(str(cell)) for cell in cells])
     return len(rejected)

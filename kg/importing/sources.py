@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass
 
 from kg.errors import SourceFileError
+from kg.spreadsheet import unguarded
 
 _DELIMITERS = (",", ";", "\t", "|")
 _ZIP = b"PK\x03\x04"
@@ -95,7 +96,9 @@ def read_table(source: SourceInput) -> SourceTable:
         raise SourceFileError(
             source.label, f"duplicate column names: {', '.join(duplicates)}", header_row
         )
-    rows = [r if any(c.strip() for c in r) else [] for r in records[1:]]
+    # A cell exported with the apostrophe that keeps spreadsheets from running it as a
+    # formula is read as the value it stands for (kg.spreadsheet).
+    rows = [[unguarded(c) for c in r] if any(c.strip() for c in r) else [] for r in records[1:]]
     while rows and not rows[-1]:
         rows.pop()
     return SourceTable(source.label, header, rows, header_row)

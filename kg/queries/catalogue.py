@@ -16,8 +16,8 @@ from kg.queries.terms import IRI, PARSERS, parse_term
 from kg.vocab import PREFIXES
 
 SAVED_DIR = Path(__file__).resolve().parent / "saved"
-_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_CURIE = re.compile(r"^([a-z]+):[A-Za-z_][A-Za-z0-9_]*$")
+_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_CURIE = re.compile(r"([a-z]+):[A-Za-z_][A-Za-z0-9_]*")
 # Taken by the HTTP API (``?format=csv``), so no saved query may call a parameter so.
 RESERVED_NAMES = frozenset({"format"})
 
@@ -29,7 +29,7 @@ def load_query(path: Path) -> SavedQuery:
         QueryDefinitionError: a malformed name, header, parameter or parameter clause.
     """
     name = path.stem
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name):
         raise QueryDefinitionError(f"{path.name}: a query name is lower-case words and dashes")
     text = path.read_text(encoding="utf-8")
     header = read_header(text, path.name)
@@ -39,7 +39,7 @@ def load_query(path: Path) -> SavedQuery:
     if RESERVED_NAMES & {p.name for p in parameters}:
         raise QueryDefinitionError(f"{path.name}: {', '.join(RESERVED_NAMES)} is reserved")
     for concept in header.concepts:
-        match = _CURIE.match(concept)
+        match = _CURIE.fullmatch(concept)
         if match is None or match.group(1) not in PREFIXES:
             raise QueryDefinitionError(f"{path.name}: concept {concept!r} is not a known CURIE")
     return SavedQuery(

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from kg.errors import QueryDefinitionError
 
-_FIELD = re.compile(r"^#\s?([a-z]+):\s*(.*)$")
-_CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")
+_FIELD = re.compile(r"#\s?([a-z]+):\s*(.*)")
+_CONTINUATION = re.compile(r"#\s{2,}(\S.*)")
 _PARAM = re.compile(
-    r"^(?P<name>[A-Za-z][A-Za-z0-9_]*)\s+(?P<type>\S+)"
-    r"(?:\s*=\s*(?P<default>\S+))?\s+--\s+(?P<description>.+)$"
+    r"(?P<name>[A-Za-z][A-Za-z0-9_]*)\s+(?P<type>\S+)"
+    r"(?:\s*=\s*(?P<default>\S+))?\s+--\s+(?P<description>.+)"
 )
 _SINGLE = ("title", "question", "concepts")
 _REPEATED = ("param", "source")
@@ -61,8 +61,8 @@ def read_header(text: str, where: str) -> Header:
             break
         if line.strip() == "#":
             continue
-        continuation = _CONTINUATION.match(line)
-        field = _FIELD.match(line)
+        continuation = _CONTINUATION.fullmatch(line)
+        field = _FIELD.fullmatch(line)
         if continuation and fields:
             key, value = fields[-1]
             fields[-1] = (key, f"{value} {continuation.group(1).strip()}")
@@ -90,7 +90,7 @@ def read_header(text: str, where: str) -> Header:
 
 
 def _param_line(text: str, where: str) -> ParamLine:
-    match = _PARAM.match(text)
+    match = _PARAM.fullmatch(text)
     if match is None:
         raise QueryDefinitionError(
             f"{where}: malformed param {text!r}; write NAME TYPE [= DEFAULT] -- description"

@@ -22,10 +22,10 @@ from kg.vocab import PREFIXES
 IRI = "IRI"
 Term = URIRef | Literal
 
-_CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):([A-Za-z_][A-Za-z0-9_.-]*)$")
-_DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_CURIE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):([A-Za-z_][A-Za-z0-9_.-]*)")
+_DATE = re.compile(r"-?\d{4,}-\d{2}-\d{2}")
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _BOOLEAN = {"true": True, "1": True, "false": False, "0": False}
 # SPARQL ECHAR escapes (SPARQL 1.1 §19.7): everything a short string literal cannot hold.
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
@@ -37,7 +37,7 @@ def expand_iri(text: str) -> URIRef:
     Raises:
         ValueError: neither a known CURIE nor an absolute IRI.
     """
-    curie = _CURIE.match(text)
+    curie = _CURIE.fullmatch(text)
     if curie and curie.group(1) in PREFIXES:
         return URIRef(PREFIXES[curie.group(1)] + curie.group(2))
     try:
@@ -50,7 +50,7 @@ def expand_iri(text: str) -> URIRef:
 
 
 def _date(text: str) -> Literal:
-    if not _DATE.match(text):
+    if not _DATE.fullmatch(text):
         raise ValueError("expected a date as YYYY-MM-DD")
     return Literal(date.fromisoformat(text).isoformat(), datatype=XSD.date)
 
@@ -66,13 +66,13 @@ def _date_time(text: str) -> Literal:
 
 
 def _integer(text: str) -> Literal:
-    if not _INTEGER.match(text):
+    if not _INTEGER.fullmatch(text):
         raise ValueError("expected a whole number")
     return Literal(str(int(text)), datatype=XSD.integer)
 
 
 def _decimal(text: str) -> Literal:
-    if not _DECIMAL.match(text):
+    if not _DECIMAL.fullmatch(text):
         raise ValueError("expected a decimal number such as 0.3")
     try:
         value = Decimal(text)

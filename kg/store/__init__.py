@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.config import Settings
 from kg.store.base import Store
+
+if TYPE_CHECKING:
+    from kg.store.resident import ResidentStore
 
 
 def open_store(settings: Settings) -> Store:
@@ -11,7 +16,8 @@ def open_store(settings: Settings) -> Store:
 
     The remote store (a SPARQL engine over HTTP) when ``settings.remote_query_url`` is
     set, else the embedded on-disk store at ``settings.store`` (with its reads answered
-    from memory when ``settings.memory_reads``).
+    from memory when ``settings.memory_reads``), its queries evaluated in worker
+    processes when ``settings.query_isolation`` (see :mod:`kg.store.query_workers`).
     Raises:
         StoreLocked: another process has the embedded store's directory open.
         StoreError: the directory cannot be opened, or the remote settings are incomplete
@@ -50,8 +56,18 @@ def open_store(settings: Settings) -> Store:
             raise StoreError(f"CKM_REMOTE_ENGINE: {error}") from error
     from kg.store.embedded import EmbeddedStore
 
+    store: EmbeddedStore | ResidentStore = EmbeddedStore(settings.store)
     if settings.memory_reads:
         from kg.store.resident import ResidentStore
 
-        return ResidentStore(EmbeddedStore(settings.store))
-    return EmbeddedStore(settings.store)
+        store = ResidentStore(store)
+    if not settings.query_isolation:
+        return store
+    from kg.store.query_workers import IsolatedQueries, QueryLimits
+
+    limits = QueryLimits(
+        workers=settings.query_workers,
+        memory_bytes=settings.query_memory_mb * 2**20,
+        network=settings.allow_service,
+    )
+    return IsolatedQueries(store, limits)

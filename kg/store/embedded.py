@@ -13,6 +13,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib.term import URIRef
 
+from kg.sparql_text import has_dataset_clause
 from kg.store.base import (
     Dataset,
     DumpFormat,
@@ -36,7 +37,6 @@ from kg.store.formats import (
     count_dump,
     data_update,
     graph_replacement,
-    has_dataset_clause,
     syntax_message,
     triples_body,
 )
@@ -52,9 +52,22 @@ class EmbeddedStore:
     :class:`StoreLocked`.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+        """Open (or create) the store at ``path`` (in memory when None); with
+        ``read_only``, open it for reading only, as a directory nobody writes.
+
+        Raises:
+            StoreLocked: another process has the directory open for writing.
+            StoreError: the directory cannot be opened.
+        """
         self.path = path
-        self.read_only = False
+        self.read_only = read_only
+        self._write_lock = threading.Lock()
+        # One process owns the directory, so an in-memory counter versions the store.
+        self._version = 0
+        if read_only and path is not None:
+            self._store = self._read_only(path)
+            return
         try:
             if path is None:
                 self._store = ox.Store()
@@ -72,9 +85,6 @@ class EmbeddedStore:
             # A read-only directory (mounted so, or a backup): serve reads, refuse writes.
             self._store = self._read_only(path)
             self.read_only = True
-        self._write_lock = threading.Lock()
-        # One process owns the directory, so an in-memory counter versions the store.
-        self._version = 0
 
     @staticmethod
     def _read_only(path: Path) -> ox.Store:
@@ -233,6 +243,21 @@ class EmbeddedStore:
 
     def dump(self, output: BinaryIO, fmt: DumpFormat) -> None:
         self._store.dump(output, DUMP_FORMATS[fmt])
+
+    def backup(self, directory: Path) -> None:
+        """A consistent copy of the store in the new ``directory``, usable as a store of
+        its own (hard links to the immutable files where on the same file system).
+
+        Raises:
+            StoreError: an in-memory store, or the copy failed (nothing is left of it).
+        """
+        if self.path is None:
+            raise StoreError("an in-memory store has no backup; dump it instead")
+        with self._write_lock:
+            try:
+                self._store.backup(str(directory))
+            except OSError as error:
+                raise StoreError(f"cannot copy the store to {directory}: {error}") from error
 
     def restore(self, source: BinaryIO, fmt: DumpFormat) -> int:
         """Replace everything by the dump: it is parsed whole first (a syntax error

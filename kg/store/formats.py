@@ -138,28 +138,3 @@ def _dump_quads(source: BinaryIO, fmt: DumpFormat) -> Iterator[ox.Quad]:
         yield from ox.parse(source, DUMP_FORMATS[fmt])
     except SyntaxError as error:
         raise ValueError(f"the {fmt.value} input does not parse: {error}") from error
-
-
-_STRING_OR_COMMENT = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
-_DATASET_CLAUSE = re.compile(
-    r"(?<![\w:?$-])FROM\s+(?:NAMED\s+)?(?:<[^<>\s]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*)",
-    re.IGNORECASE,
-)
-
-
-def _dataset_clause_spans(sparql: str) -> list[tuple[int, int]]:
-    masked = _STRING_OR_COMMENT.sub(lambda m: "x" * len(m.group()), sparql)
-    return [m.span() for m in _DATASET_CLAUSE.finditer(masked)]
-
-
-def has_dataset_clause(sparql: str) -> bool:
-    """True when the query names its dataset with ``FROM`` / ``FROM NAMED``."""
-    return bool(_dataset_clause_spans(sparql))
-
-
-def without_dataset_clauses(sparql: str) -> str:
-    """``sparql`` without its ``FROM`` / ``FROM NAMED`` clauses (strings and comments
-    that merely contain the word are left alone)."""
-    for start, end in reversed(_dataset_clause_spans(sparql)):
-        sparql = sparql[:start] + " " + sparql[end:]
-    return sparql

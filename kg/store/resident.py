@@ -15,6 +15,7 @@ import io
 import logging
 import threading
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import BinaryIO
 
 from rdflib.term import URIRef
@@ -111,6 +112,12 @@ class ResidentStore:
 
     def dump(self, output: BinaryIO, fmt: DumpFormat) -> None:
         self._disk.dump(output, fmt)
+
+    def backup(self, directory: Path) -> None:
+        """A consistent copy of the disk store in ``directory`` (see
+        :meth:`EmbeddedStore.backup`)."""
+        with self._write_lock:
+            self._disk.backup(directory)
 
     # -- writes ------------------------------------------------------------------------
 

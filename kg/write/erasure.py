@@ -1,6 +1,7 @@
 """Erasure of a customer (the right to be forgotten), as one validated Delta.
 
-What goes: the customer's own description; every link to it; its role history, its
+What goes: the customer's own description; every quad naming it, in any position
+(subject, predicate, object, the name of a graph about it); its role history, its
 contributions, the knowledge from or about it; knowledge for it when it was the only
 recipient; interactions and partnerships it was the only customer or partner of, with
 what hangs on them (knowledge generated in those interactions, driver assessments,
@@ -81,8 +82,9 @@ def plan_erasure(store: Store, customer: URIRef) -> ErasurePlan:
         frontier = set(found)
     quads: set[Quad] = set()
     for node in removed:
-        quads.update(q for q in store.quads(node) if q[3] not in SYSTEM_GRAPHS)
-        quads.update(q for q in store.quads(None, None, node) if q[3] not in SYSTEM_GRAPHS)
+        # Every position: subject, predicate, object, and a graph named after the node.
+        for pattern in ((node,), (None, node), (None, None, node), (None, None, None, node)):
+            quads.update(q for q in store.quads(*pattern) if q[3] not in SYSTEM_GRAPHS)
     by_kind: dict[str, list[URIRef]] = {}
     for node, kind in removed.items():
         by_kind.setdefault(kind, []).append(node)

@@ -162,6 +162,14 @@ class CustomerErasure:
         self.plan = plan_erasure(state, self.customer)
         return self.plan.delta
 
+    @property
+    def forgotten(self) -> frozenset[URIRef]:
+        """What the erasure removes, of which no provenance quad may remain (nor a
+        graph of that name in the erasure's own record)."""
+        if self.plan is None:
+            return frozenset()
+        return frozenset(n for nodes in self.plan.removed_nodes.values() for n in nodes)
+
 
 def check_tag(if_match: str | None, stored: Iterable[Quad], what: str) -> None:
     """Raise :class:`PreconditionFailed` unless ``if_match`` is absent, ``*`` for

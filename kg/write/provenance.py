@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
@@ -10,17 +11,22 @@ from urllib.parse import quote
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from kg.store.base import Quad
+from kg.store.base import Quad, Store
 from kg.vocab import CKM, PROVENANCE_GRAPH
 
 
 @dataclass(frozen=True)
 class WriteContext:
-    """Who writes, from where, and what kind of write it is (for the provenance record)."""
+    """Who writes, from where, and what kind of write it is (for the provenance record).
+
+    ``forget``: IRIs the write must leave no trace of (an erasure): the provenance
+    quads naming them go in the same commit, and the write's own record names none.
+    """
 
     agent: str = "anonymous"
     source: str | None = None
     operation: str = "write"
+    forget: frozenset[URIRef] = frozenset()
 
 
 def agent_iri(name: str) -> URIRef:
@@ -52,7 +58,16 @@ def activity_record(
         (activity, CKM.triplesAdded, Literal(added, datatype=XSD.nonNegativeInteger)),
         (activity, CKM.triplesRemoved, Literal(removed, datatype=XSD.nonNegativeInteger)),
     ]
-    triples += [(activity, CKM.changedGraph, graph) for graph in sorted(graphs)]
+    triples += [(activity, CKM.changedGraph, graph) for graph in sorted(graphs - context.forget)]
     if context.source:
         triples.append((activity, DCTERMS.source, Literal(context.source)))
     return activity, [(s, p, o, PROVENANCE_GRAPH) for s, p, o in triples]
+
+
+def provenance_naming(store: Store, nodes: Iterable[URIRef]) -> set[Quad]:
+    """The provenance quads that name any of ``nodes``, in any position."""
+    found: set[Quad] = set()
+    for node in nodes:
+        for pattern in ((node, None, None), (None, node, None), (None, None, node)):
+            found.update(store.quads(*pattern, PROVENANCE_GRAPH))
+    return found

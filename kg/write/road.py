@@ -18,7 +18,7 @@ import functools
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -37,7 +37,7 @@ from kg.write.admission import admit
 from kg.write.delta import Delta, ensure_writable
 from kg.write.intents import Intent
 from kg.write.neighbourhood import focus_nodes, stored_context, stored_statements, touched_nodes
-from kg.write.provenance import WriteContext, activity_record
+from kg.write.provenance import WriteContext, activity_record, provenance_naming
 from kg.write.shape_paths import ShapeDependencies
 from kg.write.state import NeedsOwnTurn, WriteState
 from kg.write.terms import is_data_node
@@ -195,6 +195,9 @@ class WriteRoad:
             if accepted and not own.is_empty:
                 report = report.about(touched_nodes(own))
             created = bool(getattr(getattr(intent, "outcome", None), "created", False))
+            forgotten = getattr(intent, "forgotten", frozenset())
+            if forgotten:  # an erasure: no trace of what it erased, in any record
+                context = replace(context, forget=context.forget | forgotten)
             accepted.append(_Accepted(index, own, report, context, created))
             index += 1
         try:
@@ -256,8 +259,10 @@ class WriteRoad:
             receipts[write.index] = _receipt(
                 activity, write, len(inferred_added), len(inferred_removed)
             )
+        # An erasure's trace in the audit trail goes in the same commit (WriteContext.forget).
+        forgotten = provenance_naming(self._store, {n for a in accepted for n in a.context.forget})
         self._store.commit(
-            removed=delta.removed | inferred_removed,
+            removed=delta.removed | inferred_removed | forgotten,
             added=delta.added | inferred_added | records,
             expected_version=version,
         )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import rdflib.plugins.sparql
 from pyparsing import ParseException
 from rdflib import ConjunctiveGraph, Graph
+from rdflib.plugins.sparql import algebra
 from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -64,7 +65,7 @@ class ParsedUpdate:
                 _create(recorder, operation)
                 continue
             try:
-                evalUpdate(dataset, Update(self.update.prologue, [operation]))
+                evalUpdate(dataset, Update(self.update.prologue, [_spelled_out(operation)]))
             except Exception as error:  # rdflib signals failed operations with Exception
                 raise UpdateRefused(f"{operation.name}: {error}") from error
         delta = recorder.delta(skolem_base(self.base_iri))
@@ -118,6 +119,21 @@ def _refuse_remote_access(node: object, allow_load: bool) -> None:
         return
     for child in children:
         _refuse_remote_access(child, allow_load)
+
+
+def _spelled_out(operation: CompValue) -> CompValue:
+    """``DELETE WHERE { P }`` as what it stands for, ``DELETE { P } WHERE { P }`` (SPARQL
+    1.1 Update §3.1.3.3): rdflib's own evaluation of the short form looks ``GRAPH ?g``
+    up as a graph named "g" and fails. Other operations are returned as they are."""
+    if operation.name != "DeleteWhere":
+        return operation
+    where = algebra.BGP(operation.triples)
+    for graph, triples in operation.quads.items():
+        where = algebra.Join(where, algebra.Graph(graph, algebra.BGP(triples)))
+    template = CompValue("DeleteClause", triples=operation.triples, quads=operation.quads)
+    return CompValue(
+        "Modify", delete=template, insert=None, using=None, withClause=None, where=where
+    )
 
 
 def _create(recorder: _RecordingStore, operation: CompValue) -> None:

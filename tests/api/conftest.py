@@ -23,8 +23,12 @@ from tests.engines import EngineServer
 SMALL_TTL = Path(__file__).parents[1] / "kg" / "data" / "small.ttl"
 BASE = "http://localhost:8000/id/"
 EX = "http://example.org/id/"
-KEYS = {"reader": "r-secret", "writer": "w-secret", "admin": "a-secret"}
-API_KEYS = ",".join(f"{role}-key={secret}:{role}" for role, secret in KEYS.items())
+KEYS = {
+    "reader": "reader-secret-0123456789",
+    "writer": "writer-secret-0123456789",
+    "admin": "admin-secret-0123456789=",
+}
+API_KEYS = ",".join(f"{role}-key:{role}:{secret}" for role, secret in KEYS.items())
 
 
 def bearer(role: str | None) -> dict[str, str]:
@@ -40,7 +44,8 @@ ADMIN = bearer("admin")
 
 
 def settings_for(path: Path, **overrides) -> ApiSettings:
-    return ApiSettings(store=path / "store", base_iri=BASE, api_keys=API_KEYS, **overrides)
+    fields = {"store": path / "store", "base_iri": BASE, "api_keys": API_KEYS, **overrides}
+    return ApiSettings(**fields)
 
 
 def dump_bytes(graph: KnowledgeGraph) -> bytes:

@@ -21,9 +21,9 @@ from pathlib import Path
 import httpx
 
 REPO = Path(__file__).resolve().parents[2]
-WRITER_KEY = "live-writer-secret"
-ADMIN_KEY = "live-admin-secret"
-API_KEYS = f"live-writer={WRITER_KEY}:writer,live-admin={ADMIN_KEY}:admin"
+WRITER_KEY = "live-writer-secret-0123"
+ADMIN_KEY = "live-admin-secret-0123"
+API_KEYS = f"live-writer:writer:{WRITER_KEY},live-admin:admin:{ADMIN_KEY}"
 BASE_IRI = "http://localhost:8000/id/"
 DEMO_CUSTOMERS = 10
 READY_TIMEOUT_S = 30.0

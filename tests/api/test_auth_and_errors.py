@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from api.auth import Role, parse_keys
+from api.auth import Role, identify, parse_keys
 from tests.api.conftest import App, bearer
 from tests.api.test_sparql_protocol import problem
 
@@ -104,13 +104,12 @@ def test_malformed_authorization_is_401(small: App):
     problem(response)
 
 
-def test_keys_parse_with_and_without_names():
-    keys = parse_keys("alice=s1:writer, s2:admin")
-    assert (keys[0].name, keys[0].role) == ("alice", Role.WRITER)
-    assert keys[1].name.startswith("key-") and keys[1].role is Role.ADMIN
-    assert b"s2" not in keys[1].name.encode()
+def test_keys_parse_as_name_role_secret_split_from_the_left():
+    keys = parse_keys("alice:writer:s1-0123456789abcdef, ops:admin:s2:with=colon:and=equals")
+    assert [(k.name, k.role) for k in keys] == [("alice", Role.WRITER), ("ops", Role.ADMIN)]
+    assert identify(keys, "Bearer s2:with=colon:and=equals").agent == "ops"
     with pytest.raises(ValueError, match="role"):
-        parse_keys("s3:boss")
+        parse_keys("alice:boss:s3-0123456789abcdef")
 
 
 def test_body_over_the_limit_is_413_and_nothing_written(tmp_path: Path):

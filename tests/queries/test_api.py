@@ -16,12 +16,14 @@ from api.settings import ApiSettings
 from kg.graph import KnowledgeGraph
 from tests.queries.conftest import rows
 
-READER = {"Authorization": "Bearer r-secret"}
+READER = {"Authorization": "Bearer reader-secret-0123456789"}
 PROBLEMS = "https://w3id.org/ckm/problems/"
 
 
 def client_for(graph: KnowledgeGraph, path, **overrides) -> TestClient:
-    settings = ApiSettings(store=path, api_keys="reader=r-secret:reader", **overrides)
+    settings = ApiSettings(
+        store=path, api_keys="reader:reader:reader-secret-0123456789", **overrides
+    )
     return TestClient(create_app(settings, graph), raise_server_exceptions=False)
 
 

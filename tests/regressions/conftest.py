@@ -1,6 +1,6 @@
-"""Regression tests use the knowledge-graph fixtures of tests/kg and, as ``api``, the real
-app on a store holding small.ttl (on every backend where a module sets
-``RUN_ON_EVERY_BACKEND``)."""
+"""Regression tests use the knowledge-graph fixtures of tests/kg, the served app of
+tests/security and, as ``api``, the real app on a store holding small.ttl (on every
+backend where a module sets ``RUN_ON_EVERY_BACKEND``)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from kg import DumpFormat
 from tests.api.conftest import App, _small_app
 from tests.engines import EngineServer
 from tests.kg.conftest import ENGINE_FIXTURES, graph, pytest_generate_tests, small
+from tests.security.conftest import served
 
-__all__ = ["api", "graph", "pytest_generate_tests", "small"]
+__all__ = ["api", "graph", "pytest_generate_tests", "served", "small"]
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,6 @@ form of a query (to check it against the call before sending it)."""
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 from rdflib.term import BNode, Literal, URIRef
 
@@ -74,16 +72,3 @@ def pattern_term(term: Term | None, variable: str) -> str:
     if isinstance(term, BNode):
         raise ValueError("a SPARQL query cannot name a stored blank node")
     return str(to_ox(term))  # validated: an invalid IRI or language tag raises ValueError
-
-
-_IRI_OR_STRING = re.compile(r"<[^<>\"{}|^`\\\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
-_COMMENT = re.compile(r"#[^\n]*")
-# A keyword, not part of a prefixed name (``ask:x``, ``ex:select``) or a variable.
-_FORM = re.compile(r"(?<![\w:?$-])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", re.IGNORECASE)
-
-
-def query_form(sparql: str) -> str | None:
-    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``: the form of a query, or None."""
-    text = _COMMENT.sub(" ", _IRI_OR_STRING.sub(" ", sparql))
-    match = _FORM.search(text)
-    return match.group(1).upper() if match else None

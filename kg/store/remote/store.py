@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib.term import URIRef
 
 from kg.errors import WriteConflict
+from kg.sparql_text import query_form
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Term, Triple
 from kg.store.engines import DEFAULT_ENGINE, Engine, engine_named
 from kg.store.formats import DUMP_FORMATS, check_answer_format, parse_dump, quad_block, triples_body
@@ -38,7 +39,6 @@ from kg.store.remote.results import (
     graph_of,
     parsed,
     pattern_term,
-    query_form,
     rows_of,
     serialized,
 )

@@ -23,9 +23,9 @@ import httpx
 from rdflib.term import URIRef
 
 from kg.errors import EngineFailed, EngineTimeout, QuerySyntaxError, StoreError, StoreUnavailable
+from kg.sparql_text import has_dataset_clause, without_dataset_clauses
 from kg.store.base import Dataset
 from kg.store.engines import Engine, syntax_error_message
-from kg.store.formats import has_dataset_clause, without_dataset_clauses
 
 _BACKOFF_S = 0.1
 

@@ -10,10 +10,10 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.config import Settings
+from kg.sparql_text import query_form, without_dataset_clauses
 from kg.store import open_store
 from kg.store.base import EngineFailed, EngineTimeout, StoreError, StoreUnavailable
-from kg.store.formats import without_dataset_clauses
-from kg.store.remote import RemoteStore, query_form
+from kg.store.remote import RemoteStore
 from tests.engines import Fault, FaultProxy, start_virtuoso, virtuoso_available
 
 A, P, B, G = (URIRef(f"http://e/{n}") for n in ("a", "p", "b", "g"))

@@ -15,6 +15,7 @@ from kg.graph import KnowledgeGraph
 from kg.store import open_store
 from kg.store.base import DumpFormat, WriteConflict
 from kg.store.embedded import EmbeddedStore
+from kg.store.query_workers import IsolatedQueries
 from kg.store.resident import ResidentStore
 from kg.vocab import CKM, DATA_GRAPH
 from kg.write.delta import adding
@@ -41,10 +42,11 @@ def on_disk(path: Path) -> set:
 def test_the_setting_opens_the_embedded_store_with_reads_from_memory(tmp_path: Path):
     store = open_store(Settings(store=tmp_path / "store", memory_reads=True))
     try:
-        assert isinstance(store, ResidentStore)
+        assert isinstance(store, IsolatedQueries)  # queries in workers (the default)
+        assert isinstance(store.inner, ResidentStore)
     finally:
         store.close()
-    plain = open_store(Settings(store=tmp_path / "store"))
+    plain = open_store(Settings(store=tmp_path / "store", query_isolation=False))
     try:
         assert isinstance(plain, EmbeddedStore)
     finally:
