@@ -4,7 +4,7 @@ function that picks from a table by the ``Accept`` header (RFC 9110 §12.5.1).""
 from __future__ import annotations
 
 from api.errors import Problem
-from kg import SYNTAXES
+from kg import SYNTAXES, media_type_table
 
 # Each table maps an acceptable media type to the media type actually served (aliases
 # map to their canonical type). The first entry is served when the client does not care.
@@ -20,28 +20,16 @@ SELECT_RESULTS: dict[str, str] = {
 BOOLEAN_RESULTS: dict[str, str] = {
     key: value for key, value in SELECT_RESULTS.items() if value.endswith(("json", "xml"))
 }
-GRAPH_SYNTAXES: dict[str, str] = {
-    "text/turtle": "text/turtle",
-    "application/n-triples": "application/n-triples",
-    "application/ld+json": "application/ld+json",
-    "application/rdf+xml": "application/rdf+xml",
-    "application/n-quads": "application/n-quads",
-    "application/trig": "application/trig",
-    "application/x-turtle": "text/turtle",
-    "text/plain": "application/n-triples",
-    "application/json": "application/ld+json",
-    "application/xml": "application/rdf+xml",
-}
+GRAPH_SYNTAXES: dict[str, str] = media_type_table()
 # Serving a graph (GSP GET): formats that carry one graph, Turtle first.
 DOCUMENT_SYNTAXES: dict[str, str] = GRAPH_SYNTAXES
 WITH_HTML: dict[str, str] = {"text/html": "text/html", **GRAPH_SYNTAXES}
 # REST resources: plain JSON first, then the RDF syntaxes.
-RESOURCE_FORMATS: dict[str, str] = {
-    "application/json": "application/json",
-    "application/ld+json": "application/ld+json",
-    "text/turtle": "text/turtle",
-    "application/n-triples": "application/n-triples",
-    "application/rdf+xml": "application/rdf+xml",
+# application/json is the plain representation here, not JSON-LD's alias.
+RESOURCE_FORMATS: dict[str, str] = {"application/json": "application/json"} | {
+    accepted: served
+    for accepted, served in media_type_table("jsonld", "turtle", "ntriples", "rdfxml").items()
+    if accepted != "application/json"
 }
 
 

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg import PREFIXES
+from kg import PREFIXES, SYNTAXES
 
 # Media type served -> rdflib serializer name.
-RDFLIB_SERIALIZERS: dict[str, str] = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-    "application/n-quads": "nquads",
-    "application/trig": "trig",
-}
+RDFLIB_SERIALIZERS: dict[str, str] = {s.media_type: s.rdflib_name for s in SYNTAXES}
 
 
 def serialize_graph(graph: Graph, media_type: str) -> bytes:

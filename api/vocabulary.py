@@ -15,7 +15,7 @@ from api.html_listing import render, shapes_sections
 from api.negotiation import negotiate
 from api.rdf_output import content_type, serialize_graph
 from api.ui.pages import NAV_LINKS
-from kg import ONTOLOGY_OWL, ONTOLOGY_TTL, SHAPES_TTL, ontology_html
+from kg import ONTOLOGY_OWL, ONTOLOGY_TTL, SHAPES_TTL, media_type_table, ontology_html
 
 router = APIRouter(tags=["vocabulary"])
 
@@ -23,13 +23,8 @@ router = APIRouter(tags=["vocabulary"])
 DOCUMENT_FORMATS: dict[str, str] = {
     "text/turtle": "text/turtle",
     "text/html": "text/html",
-    "application/rdf+xml": "application/rdf+xml",
-    "application/ld+json": "application/ld+json",
-    "application/n-triples": "application/n-triples",
     "application/xhtml+xml": "text/html",
-    "application/x-turtle": "text/turtle",
-    "application/xml": "application/rdf+xml",
-    "application/json": "application/ld+json",
+    **media_type_table("turtle", "rdfxml", "jsonld", "ntriples"),
 }
 _RESPONSES = {200: {"content": {t: {} for t in dict.fromkeys(DOCUMENT_FORMATS.values())}}}
 

@@ -49,6 +49,8 @@ _FACE: dict[str, str] = {
     "sparql_prologue": "kg.vocab",
     "checked_iri": "kg.iri",
     "SYNTAXES": "kg.store.parsing",
+    "media_type_table": "kg.store.parsing",
+    "syntax_named": "kg.store.parsing",
     "parse_quads": "kg.store.parsing",
     "syntax_for_media_type": "kg.store.parsing",
     "ONTOLOGY_OWL": "kg.resources",

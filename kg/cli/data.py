@@ -59,8 +59,7 @@ QUERY_MEDIA_TYPES = {
     "tsv": "text/tab-separated-values",
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
+    **{name: syntax_named(name).media_type for name in ("turtle", "ntriples")},
 }
 
 

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from kg.store.base import DumpFormat, Quad, Triple
 from kg.store.oxterms import quad_from_ox, to_ox
+from kg.store.parsing import SYNTAXES
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -20,14 +21,7 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "text/csv": ox.QueryResultsFormat.CSV,
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
 }
-GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-}
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {s.media_type: s.oxigraph_format for s in SYNTAXES}
 DUMP_FORMATS = {DumpFormat.NQUADS: ox.RdfFormat.N_QUADS, DumpFormat.TRIG: ox.RdfFormat.TRIG}
 
 

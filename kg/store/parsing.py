@@ -27,33 +27,79 @@ from kg.store.payload_guard import PayloadRefused, check_payload
 
 @dataclass(frozen=True)
 class RdfSyntax:
-    """One RDF serialisation the system reads and writes."""
+    """One RDF serialisation the system reads and writes.
+
+    This table is the only list of RDF syntaxes: the parsers, the dump and answer
+    serialisers, content negotiation and the CLI's ``--format`` names all derive from it.
+    """
 
     name: str
     media_type: str
     extensions: tuple[str, ...]
     has_graphs: bool
     oxigraph_format: ox.RdfFormat
+    rdflib_name: str
+    aliases: tuple[str, ...] = ()
 
 
 SYNTAXES: tuple[RdfSyntax, ...] = (
-    RdfSyntax("turtle", "text/turtle", (".ttl",), False, ox.RdfFormat.TURTLE),
-    RdfSyntax("ntriples", "application/n-triples", (".nt",), False, ox.RdfFormat.N_TRIPLES),
-    RdfSyntax("nquads", "application/n-quads", (".nq",), True, ox.RdfFormat.N_QUADS),
-    RdfSyntax("trig", "application/trig", (".trig",), True, ox.RdfFormat.TRIG),
-    RdfSyntax("jsonld", "application/ld+json", (".jsonld", ".json"), True, ox.RdfFormat.JSON_LD),
     RdfSyntax(
-        "rdfxml", "application/rdf+xml", (".rdf", ".owl", ".xml"), False, ox.RdfFormat.RDF_XML
+        "turtle",
+        "text/turtle",
+        (".ttl",),
+        False,
+        ox.RdfFormat.TURTLE,
+        "turtle",
+        ("application/x-turtle", "text/n3"),
+    ),
+    RdfSyntax(
+        "ntriples",
+        "application/n-triples",
+        (".nt",),
+        False,
+        ox.RdfFormat.N_TRIPLES,
+        "nt",
+        ("text/plain",),
+    ),
+    RdfSyntax("nquads", "application/n-quads", (".nq",), True, ox.RdfFormat.N_QUADS, "nquads"),
+    RdfSyntax("trig", "application/trig", (".trig",), True, ox.RdfFormat.TRIG, "trig"),
+    RdfSyntax(
+        "jsonld",
+        "application/ld+json",
+        (".jsonld", ".json"),
+        True,
+        ox.RdfFormat.JSON_LD,
+        "json-ld",
+        ("application/json",),
+    ),
+    RdfSyntax(
+        "rdfxml",
+        "application/rdf+xml",
+        (".rdf", ".owl", ".xml"),
+        False,
+        ox.RdfFormat.RDF_XML,
+        "xml",
+        ("application/xml",),
     ),
 )
 _BY_NAME = {s.name: s for s in SYNTAXES}
 _BY_MEDIA_TYPE = {s.media_type: s for s in SYNTAXES} | {
-    "text/n3": _BY_NAME["turtle"],
-    "application/x-turtle": _BY_NAME["turtle"],
-    "text/plain": _BY_NAME["ntriples"],
-    "application/json": _BY_NAME["jsonld"],
-    "application/xml": _BY_NAME["rdfxml"],
+    alias: s for s in SYNTAXES for alias in s.aliases
 }
+
+
+def media_type_table(*names: str) -> dict[str, str]:
+    """A negotiation table for the named syntaxes (all of them by default), in the
+    order given: each media type and each alias mapped to the media type served.
+
+    >>> media_type_table("turtle")
+    {'text/turtle': 'text/turtle', 'application/x-turtle': 'text/turtle', 'text/n3': 'text/turtle'}
+    """
+    chosen = [_BY_NAME[n] for n in names] if names else list(SYNTAXES)
+    table = {s.media_type: s.media_type for s in chosen}
+    for syntax in chosen:
+        table |= {alias: syntax.media_type for alias in syntax.aliases}
+    return table
 
 
 def syntax_named(name: str) -> RdfSyntax:
