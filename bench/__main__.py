@@ -22,8 +22,7 @@ from bench import (
 )
 from bench.dataset import SIZES, data_set
 from bench.report import Report
-from kg.config import Settings
-from kg.graph import DumpFormat, KnowledgeGraph
+from kg import DumpFormat, KnowledgeGraph, Settings
 
 # Sizes at which the in-memory references (rdflib queries, pySHACL) run, and their caps.
 REFERENCE_SIZES = {"quick", "S"}

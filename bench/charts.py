@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.report import DOCS
-from kg.reporting.charts import ChartData, ChartKind, Series
-from kg.reporting.svg import chart_svg
+from kg import ChartData, ChartKind, Series, chart_svg
 
 # What report.html.j2 gives the chart classes, for an SVG shown on its own.
 _STYLE = (

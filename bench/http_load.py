@@ -31,7 +31,7 @@ import httpx
 from bench.charts import write_chart
 from bench.dataset import BASE, DataSet
 from bench.report import Report, Table, ratio
-from kg.queries import bound_sparql
+from kg import bound_sparql
 from tests.engines import free_port, oxigraph_executable
 
 CKM = str(Path(sys.executable).parent / "ckm")

@@ -15,9 +15,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.config import Settings
-from kg.graph import KnowledgeGraph
-from kg.importing import ImportOptions, SourceInput, run_import, shipped_mapping, source_for
+from kg import (
+    ImportOptions,
+    KnowledgeGraph,
+    Settings,
+    SourceInput,
+    run_import,
+    shipped_mapping,
+    source_for,
+)
 
 SAMPLES = Path(__file__).resolve().parents[1] / "examples" / "crm" / "make_samples.py"
 

@@ -11,11 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.write_throughput import BASE, fresh_interactions
-from kg.config import Settings
-from kg.demo import demo_quads
-from kg.graph import KnowledgeGraph
-from kg.store.base import DumpFormat
-from kg.write.delta import adding
+from kg import DumpFormat, KnowledgeGraph, Settings, adding, demo_quads
 from tests.engines import EngineServer, start_oxigraph, start_virtuoso, virtuoso_available
 
 AGGREGATION = """

@@ -28,10 +28,7 @@ from rdflib import Dataset
 from bench.capped import capped, cell
 from bench.charts import write_chart
 from bench.report import Report, Table, ms, ratio
-from kg.config import Settings
-from kg.graph import KnowledgeGraph
-from kg.queries import bound_sparql, saved_queries
-from kg.store.base import QueryTimeout
+from kg import KnowledgeGraph, QueryTimeout, Settings, bound_sparql, saved_queries
 
 RESULTS_JSON = "application/sparql-results+json"
 

@@ -32,6 +32,7 @@ _FACE: dict[str, str] = {
     "adding": "kg.write.delta",
     "ErasurePlan": "kg.write.erasure",
     "entity_tag": "kg.write.preconditions",
+    "StageTiming": "kg.write.observation",
     "ValidationReport": "kg.validation",
     "Dataset": "kg.store.base",
     "DumpFormat": "kg.store.base",
@@ -68,6 +69,15 @@ _FACE: dict[str, str] = {
     "MappingDocument": "kg.importing.yarrrml",
     "charts_json": "kg.reporting.charts",
     "ontology_html": "kg.reporting.ontology_doc",
+    "ChartData": "kg.reporting.charts",
+    "ChartKind": "kg.reporting.charts",
+    "Series": "kg.reporting.charts",
+    "chart_svg": "kg.reporting.svg",
+    # the SHACL engines and RDF terms, for tools that compare engines (bench)
+    "load_shapes": "kg.validation",
+    "validator_for": "kg.validation",
+    "from_ox": "kg.store.oxterms",
+    "quad_to_ox": "kg.store.oxterms",
     # reading query text as the engine does (the one lexer), and CSV for spreadsheets
     "QUERY_FORMS": "kg.sparql_text",
     "Token": "kg.sparql_text",

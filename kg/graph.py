@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import BinaryIO
@@ -42,6 +42,7 @@ from kg.write.intents import (
     ResourceDeletion,
     SparqlUpdate,
 )
+from kg.write.observation import Observer
 from kg.write.preconditions import entity_tag
 from kg.write.provenance import WriteContext, activity_record
 from kg.write.restore import RestoreReceipt, planned_restore
@@ -285,6 +286,33 @@ class KnowledgeGraph:
         """
         with self._write_lock:
             return self._road.rebuild_inferences()
+
+    def observe_writes(self, observer: Observer) -> Callable[[], None]:
+        """Call ``observer`` with a :class:`~kg.write.observation.StageTiming` for every
+        SHACL validation, inference patch and consistency check a write makes (what
+        benchmarks and diagnosis measure). Observing writes nothing and changes no
+        verdict; it runs in the writer's thread, so it must be quick.
+
+        Returns the function that stops the observation.
+
+        >>> graph = KnowledgeGraph.in_memory()
+        >>> seen = []
+        >>> stop = graph.observe_writes(lambda timing: seen.append(timing.stage))
+        >>> _ = graph.update(
+        ...     "PREFIX ckm: <https://w3id.org/ckm#> "
+        ...     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        ...     "INSERT DATA { <http://example.org/id/firm/f9> a ckm:Firm ; rdfs:label 'Medsoft' }"
+        ... )
+        >>> stop()
+        >>> sorted(set(seen))
+        ['consistency', 'entail', 'validate']
+        """
+        return self._road.observe(observer)
+
+    def entailments(self, triples: Iterable[Triple]) -> set[Triple]:
+        """What OWL 2 RL entails from ``triples`` with the ontology (nothing is read from
+        or written to the store): the inferred triples a write of them would store."""
+        return self._road.reasoner.entailments(set(triples))
 
     # -- the read road ------------------------------------------------------------------
 

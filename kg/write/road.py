@@ -37,6 +37,7 @@ from kg.write.admission import admit
 from kg.write.delta import Delta, ensure_writable
 from kg.write.intents import Intent
 from kg.write.neighbourhood import focus_nodes, stored_context, stored_statements, touched_nodes
+from kg.write.observation import Observer, watched
 from kg.write.provenance import WriteContext, activity_record, provenance_naming
 from kg.write.shape_paths import ShapeDependencies
 from kg.write.state import NeedsOwnTurn, WriteState
@@ -92,6 +93,16 @@ class WriteRoad:
     def __init__(self, store: Store, settings: Settings) -> None:
         self._store = store
         self._settings = settings
+        self._observers: list[Observer] = []
+
+    def observe(self, observer: Observer) -> Callable[[], None]:
+        """Report every validation, inference patch and consistency check to
+        ``observer`` (see :mod:`kg.write.observation`); returns the function that stops."""
+        if not self._observers:  # watch the engines from now on (made first if need be)
+            self.validator = watched(self.validator, self._observers)
+            self.reasoner = watched(self.reasoner, self._observers)
+        self._observers.append(observer)
+        return lambda: self._observers.remove(observer)
 
     # The ontology, shapes and reasoner are read on the first write, not at opening:
     # reads, dumps and restores never need them (``ckm restore`` starts 0.4 s sooner).
