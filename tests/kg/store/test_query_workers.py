@@ -91,7 +91,9 @@ def test_a_query_past_its_deadline_is_stopped(isolated: IsolatedQueries):
     started = time.monotonic()
     with pytest.raises(QueryTimeout):
         isolated.query_serialized(endless, media_type=JSON, timeout_s=1.0)
-    assert time.monotonic() - started < 3.0
+    # Stopped near its 1 s deadline (alone, the query would run for hours); the slack is
+    # for a loaded 2-core machine.
+    assert time.monotonic() - started < 8.0
     assert values(isolated) == list(range(200))
 
 
