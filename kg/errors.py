@@ -161,6 +161,18 @@ class RestoreRefused(Exception):
         self.report = report
 
 
+class MigrationRefused(Exception):
+    """The migrated data would break this release's shapes; nothing was written.
+
+    ``report`` names the nodes and rules: data the migration steps cannot decide for a
+    person (fix them, then migrate again).
+    """
+
+    def __init__(self, message: str, report: Any = None) -> None:
+        super().__init__(message)
+        self.report = report
+
+
 class InvalidShapes(ValueError):
     """A shapes file cannot be used: it does not parse, or it is an ill-formed SHACL
     shapes graph (SHACL §2, §5, §6: a malformed path, a SHACL-SPARQL query that breaks

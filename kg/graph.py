@@ -22,7 +22,8 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import URIRef
 
 from kg.config import Settings
-from kg.errors import RestoreRefused
+from kg.errors import MigrationRefused, RestoreRefused
+from kg.migration import MigrationPlan, Recorded, migration_steps, migration_update
 from kg.ontology import ontology_digest
 from kg.reasoning import InconsistencyReport
 from kg.store import open_store
@@ -244,6 +245,48 @@ class KnowledgeGraph:
             ValueError: an unknown engine. StoreError: the store cannot be read.
         """
         return validate_stored(self._store, self.settings, engine)
+
+    def migrate(
+        self, context: WriteContext | None = None, *, dry_run: bool = False
+    ) -> MigrationPlan:
+        """Carry data written under ontology 1.x to this release (``ckm migrate``).
+
+        The steps of :mod:`kg.migration.steps` run as one SPARQL Update through the
+        write road: built in the writer's turn, validated, atomic, recorded in provenance
+        as a ``migrate`` activity. First the whole data graph as the steps would leave
+        it is validated against this release's shapes: data the steps leave invalid
+        anywhere (not only where they change it) refuses the migration whole.
+        ``dry_run`` computes and checks the change and writes nothing. A migrated store
+        migrates to nothing.
+
+        Raises:
+            MigrationRefused: the migrated data would break the shapes (the report
+                names the nodes); nothing written.
+            and the errors of :meth:`write`; nothing written.
+        """
+        steps = migration_steps()
+        if not steps:
+            return MigrationPlan(steps)
+        text = migration_update(steps)
+        base = self.settings.base_iri
+        recorded = Recorded(SparqlUpdate(parse_update(text, base_iri=base)))
+        self._road.check(recorded)
+        delta = recorded.seen or Delta()
+        data = {q for q in self._store.quads(None, None, None, None) if q[3] not in SYSTEM_GRAPHS}
+        after = {q[:3] for q in (data - delta.removed) | delta.added}
+        report = self._road.validator.validate_triples(after)
+        if not report.accepted:
+            raise MigrationRefused(
+                f"after migration the data would break {len(report.violations)} SHACL "
+                "rule(s); nothing was written (decide those nodes, then migrate again)",
+                report,
+            )
+        plan = MigrationPlan(steps, delta.removed, delta.added)
+        if dry_run or plan.is_empty:
+            return plan
+        context = replace(context or WriteContext(), operation="migrate")
+        receipt = self.write_intent(SparqlUpdate(parse_update(text, base_iri=base)), context)
+        return replace(plan, written=True, activity=receipt.activity)
 
     # -- system graphs ------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli import data, importing
+from kg.cli.migrate import migrate
 from kg.cli.ontology import ontology_app
 from kg.cli.queries import queries_app
 from kg.cli.report import report
@@ -37,6 +38,7 @@ for command in (
 app.command("serve")(serve)
 importing.register(app)
 app.command("report")(report)
+app.command("migrate")(migrate)
 
 
 @app.callback()
