@@ -5,7 +5,9 @@ migrated store that migrates to nothing.
 The fixture is the dump of a store made by the 1.0.0 release (tests/kg/data/migration);
 the expected changes below were read off that file by hand: nine interactions with a
 customer sit in the provider sphere, each through an indirect channel (an idea platform,
-a survey form…), so each moves to the customer sphere (004 l.145-155).
+a survey form…), so each moves to the customer sphere (004 l.145-155); three record value
+co-creation with a customer whose role is passive (i000020 with c0003, i000055 with
+c0008, i000075 with c0011), so each loses that outcome, kept as a comment (004 l.33).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import URIRef
+from rdflib.namespace import RDFS
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -29,6 +32,7 @@ ID = "http://localhost:8000/id/interaction/"
 NINE = ("i000003", "i000009", "i000029", "i000036", "i000038", "i000042", "i000044")
 NINE += ("i000054", "i000057")
 IN_PROVIDER_SPHERE = {URIRef(ID + n) for n in NINE}
+PASSIVE_CO_CREATION = {URIRef(ID + n) for n in ("i000020", "i000055", "i000075")}
 runner = CliRunner()
 
 
@@ -80,7 +84,7 @@ def test_a_dry_run_lists_the_changes_and_writes_nothing(tmp_path: Path) -> None:
     before = data_dump(store)
     result = ckm(store, "migrate", "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "would remove 9 and would add 9 data triples" in result.output
+    assert "would remove 12 and would add 12 data triples" in result.output
     assert f"- <{ID}i000003> <{CKM.inSphere}> <{CKM.ProviderSphere}>" in result.output
     assert f"+ <{ID}i000003> <{CKM.inSphere}> <{CKM.CustomerSphere}>" in result.output
     assert "nothing was written" in result.output
@@ -92,11 +96,22 @@ def test_the_1x_store_migrates_and_then_migrates_to_nothing(tmp_path: Path) -> N
     restored_1x(store)
     result = ckm(store, "migrate")
     assert result.exit_code == 0, result.output
-    assert "removed 9 and added 9 data triples" in result.output
+    assert "removed 12 and added 12 data triples" in result.output
     with opened(store) as graph:
         assert in_sphere(graph, CKM.CustomerSphere) >= IN_PROVIDER_SPHERE
         with_customer = {q[0] for q in graph.quads(None, CKM.withCustomer, None, DATA_GRAPH)}
         assert not in_sphere(graph, CKM.ProviderSphere) & with_customer
+        for interaction in PASSIVE_CO_CREATION:
+            said = graph.description(interaction)
+            assert not [q for q in said if q[1] == CKM.valueOutcome]
+            notes = [str(q[2]) for q in said if q[1] == RDFS.comment]
+            assert any(
+                "value co-creation (ckm:ValueCoCreation) recorded under 1.x" in n for n in notes
+            )
+        co_creations = {
+            q[0] for q in graph.quads(None, CKM.valueOutcome, CKM.ValueCoCreation, DATA_GRAPH)
+        }
+        assert len(co_creations) == 10 + 5  # active and knowledge partners, untouched
         assert graph.validate_stored().accepted
         labels = [
             q for q in graph.quads(None, None, None, PROVENANCE_GRAPH) if str(q[2]) == "migrate"
