@@ -187,6 +187,15 @@ def test_knowledge_partner_share(analysts):
     assert [r[-1] for r in wider] == [False, False]
 
 
+def test_knowledge_partner_share_of_a_given_customer_base(analysts):
+    # 000 l.173: the share is over the firm's whole customer base. MedSoft's 2 knowledge
+    # partners (Acme, Delta) in a base of 40 customers: 5 %, inside the 1-30 % range.
+    given = {"firm": MEDSOFT, "customerBaseSize": "40"}
+    assert ask(analysts, "knowledge-partner-share", given) == [
+        ("ex:medsoft", "MedSoft", D(40), D(2), D(5), False),
+    ]
+
+
 def test_knowledge_partners(analysts):
     # Intrinsic motives: Acme 2, Delta 2 (trust, identification), Emil 3. Knowledge from
     # customers given in the firm's interactions: Acme k1 k2, Delta k8 (MedSoft's i5).
@@ -255,13 +264,29 @@ def test_crowding_out_risk(analysts):
 
 
 def test_partnership_motive_fit(analysts):
-    # p2 is designed for adapted offerings; Delta wants trust and identification.
+    # p1: Acme's two motives are both fitted. p2: fitted to adapted offerings, which Delta
+    # lacks; Delta's identification and trust unserved. p3: fitted to adapted offerings,
+    # Emil's access and trust unserved.
+    access = ("ckm:AccessToInformationMotive", "access to information")
+    adapted = ("ckm:AdaptedOfferingsMotive", "offerings adapted to own needs")
+    identification = ("ckm:IdentificationMotive", "identification with the firm")
+    trust = ("ckm:TrustfulPartnershipMotive", "personal, trustful partnership")
+    p1 = ("ex:p1", "MedSoft with Acme", "ex:acme", "Acme Clinic")
+    p2 = ("ex:p2", "MedSoft with Delta", "ex:delta", "Delta Hospital")
+    p3 = ("ex:p3", "Plastica with Emil", "ex:emil", "Emil Berger")
     assert ask(analysts, "partnership-motive-fit") == [
-        ("ex:p2", "MedSoft with Delta", "ex:delta", "Delta Hospital",
-         "ckm:IdentificationMotive", "identification with the firm"),
-        ("ex:p2", "MedSoft with Delta", "ex:delta", "Delta Hospital",
-         "ckm:TrustfulPartnershipMotive", "personal, trustful partnership"),
-    ]  # fmt: skip
+        (*p1, *access, True, True),
+        (*p1, *trust, True, True),
+        (*p2, *adapted, False, True),
+        (*p2, *identification, True, False),
+        (*p2, *trust, True, False),
+        (*p3, *access, True, False),
+        (*p3, *adapted, True, True),
+        (*p3, *trust, True, False),
+    ]
+    assert [r[0] for r in ask(analysts, "partnership-motive-fit", {"firm": PLASTICA})] == [
+        "ex:p3"
+    ] * 3
 
 
 def test_access_motive_without_knowledge_for(analysts):
@@ -548,10 +573,19 @@ def test_drivers_per_practice(analysts):
 
 
 def test_value_outcomes_by_firm(analysts):
-    # Joint: MedSoft i1 (created) i2 (destroyed) i5; Plastica i7, i9 (created).
+    # Recorded outcomes: MedSoft i1 created, i2 destroyed; Plastica i9 created; all in the
+    # joint sphere. i5, i7 (joint, satisfaction 3 and 5) record no outcome: not counted.
+    joint = ("ckm:JointSphere", "joint sphere")
+    created = ("ckm:ValueCoCreation", "value co-creation")
+    destroyed = ("ckm:ValueCoDestruction", "value co-destruction")
     assert ask(analysts, "value-outcomes-by-firm") == [
-        ("ex:plastica", "Plastica", D(2), D(1), D(0), D(50)),
-        ("ex:medsoft", "MedSoft", D(3), D(1), D(1), D("33.3")),
+        ("ex:medsoft", "MedSoft", *created, *joint, D(1), D(50)),
+        ("ex:medsoft", "MedSoft", *destroyed, *joint, D(1), D(50)),
+        ("ex:plastica", "Plastica", *created, *joint, D(1), D(100)),
+    ]
+    february = {"from": "2025-02-01", "to": "2025-02-28"}
+    assert ask(analysts, "value-outcomes-by-firm", february) == [
+        ("ex:medsoft", "MedSoft", *destroyed, *joint, D(1), D(100)),
     ]
 
 
@@ -628,9 +662,9 @@ def test_top_contributors(analysts):
 
 
 def test_active_customers_without_strategic_contribution(analysts):
-    # Emil (n3), Delta (n5) and Farm (n7) contributed strategically.
+    # Emil (n3), Delta (n5) and Farm (n7) contributed strategically; Acme is a knowledge
+    # partner (past step 3). Carla, active, contributed n4 (operative) only.
     assert ask(analysts, "active-customers-without-strategic-contribution") == [
-        ("ex:acme", "Acme Clinic", "knowledge partner role", D(2)),
         ("ex:carla", "Carla Rossi", "active customer role", D(1)),
     ]
     plastica = {"firm": PLASTICA}
