@@ -696,3 +696,82 @@ def test_young_or_thin_partnerships(analysts):
 def test_every_saved_query_has_a_hand_worked_answer():
     source = Path(__file__).read_text(encoding="utf-8")
     assert [name for name in saved_queries() if f'ask(analysts, "{name}"' not in source] == []
+
+
+# -- competency questions added for kg/queries/coverage.tsv ------------------------------
+
+
+def test_ri_practice_relationships(analysts):
+    # D&D: MedSoft-Acme (i1); P&I: MedSoft-Delta (i5); P&S: Plastica-Emil (i7); S&A:
+    # MedSoft-Acme (i2).
+    assert ask(analysts, "ri-practice-relationships") == [
+        ("ckm:DiagnosingAndDesigning", "diagnosing and designing", D(1), D(1)),
+        ("ckm:ProducingAndImplementing", "producing and implementing", D(1), D(1)),
+        ("ckm:PromotingAndSharing", "promoting and sharing", D(1), D(1)),
+        ("ckm:SupportingAndAssisting", "supporting and assisting", D(1), D(1)),
+    ]
+    medsoft = ask(analysts, "ri-practice-relationships", {"firm": MEDSOFT})
+    assert [r[2] for r in medsoft] == [1, 1, 0, 1]
+
+
+def test_contact_standard_gaps(analysts):
+    # Direct contacts / meetings: Acme i1 (workshop) i2 (telephone) 2/1, meets the standard;
+    # Bella only surveys 0/0; Carla e-mail 1/0; Delta at MedSoft site visit 1/1, at Plastica
+    # video call 1/0; Emil i7 face to face (i6 is indirect) 1/1; Farm idea platform 0/0.
+    assert ask(analysts, "contact-standard-gaps") == [
+        ("ex:medsoft", "MedSoft", "ex:bella", "Bella Pharmacy", D(0), D(0)),
+        ("ex:medsoft", "MedSoft", "ex:carla", "Carla Rossi", D(1), D(0)),
+        ("ex:medsoft", "MedSoft", "ex:delta", "Delta Hospital", D(1), D(1)),
+        ("ex:plastica", "Plastica", "ex:delta", "Delta Hospital", D(1), D(0)),
+        ("ex:plastica", "Plastica", "ex:emil", "Emil Berger", D(1), D(1)),
+        ("ex:plastica", "Plastica", "ex:farm", "Farm Coop", D(0), D(0)),
+    ]
+    # From February, Acme has i2 only: 1 contact, no meeting.
+    lenient = {"firm": MEDSOFT, "from": "2025-02-01", "minContacts": "1", "minMeetings": "0"}
+    assert [r[2] for r in ask(analysts, "contact-standard-gaps", lenient)] == [
+        "ex:bella"
+    ]  # Acme 1, Carla 1, Delta 1 contacts from February: only Bella below 1
+    february = {"firm": MEDSOFT, "from": "2025-02-01"}
+    assert [r[2] for r in ask(analysts, "contact-standard-gaps", february)] == [
+        "ex:acme",
+        "ex:bella",
+        "ex:carla",
+        "ex:delta",
+    ]
+
+
+def test_requests_bypassing_help_desk(analysts):
+    # Complaints and queries: k11 (Farm's complaint, i8 on the idea platform); k12 has no
+    # interaction. No request came through the support desk.
+    assert ask(analysts, "requests-bypassing-help-desk") == [
+        ("ex:k11", "complaint", "ex:farm", "Farm Coop", "ex:i8", "2025-02-20",
+         "ckm:IdeaPlatform", "idea platform"),
+    ]  # fmt: skip
+    assert ask(analysts, "requests-bypassing-help-desk", {"firm": MEDSOFT}) == []
+
+
+def test_customers_per_segment(analysts):
+    # MedSoft's Clinics: Acme, Delta; Bella and Carla in none. Plastica has no segment of
+    # its own: Delta, Emil, Farm unsegmented (Delta's segment is MedSoft's).
+    assert ask(analysts, "customers-per-segment") == [
+        ("ex:medsoft", "MedSoft", None, None, D(2)),
+        ("ex:medsoft", "MedSoft", "ex:clinics", "Clinics", D(2)),
+        ("ex:plastica", "Plastica", None, None, D(3)),
+    ]
+    assert ask(analysts, "customers-per-segment", {"firm": PLASTICA}) == [
+        ("ex:plastica", "Plastica", None, None, D(3)),
+    ]
+
+
+def test_initiative_segments_and_incentives(analysts):
+    # init1 (aimed at Clinics): Acme (Clinics, money), Bella (no segment, no reward), Carla
+    # (no segment, discount). init2: Emil (no segment; money and public recognition).
+    lab = ("ex:init1", "MedSoft innovation lab")
+    community = ("ex:init2", "Plastica community")
+    assert ask(analysts, "initiative-segments-and-incentives") == [
+        (*lab, None, None, False, None, None, D(1)),
+        (*lab, None, None, False, "ckm:Discount", "discount", D(1)),
+        (*lab, "ex:clinics", "Clinics", True, "ckm:MonetaryReward", "monetary reward", D(1)),
+        (*community, None, None, False, "ckm:MonetaryReward", "monetary reward", D(1)),
+        (*community, None, None, False, "ckm:PublicRecognition", "public recognition", D(1)),
+    ]  # fmt: skip
