@@ -599,7 +599,11 @@ def test_contributions_by_firm_and_value_area(analysts):
         ("ckm:StrategicArea", "strategic area"),
     )
     medsoft, plastica = ("ex:medsoft", "MedSoft"), ("ex:plastica", "Plastica")
+    delta = ("ex:delta", "Delta Hospital")  # a firm too, with no contribution to it
     assert ask(analysts, "contributions-by-firm-and-value-area") == [
+        (*delta, *operative, D(0)),
+        (*delta, *organisational, D(0)),
+        (*delta, *strategic, D(0)),
         (*medsoft, *operative, D(2)),  # n1 n4
         (*medsoft, *organisational, D(1)),  # n2
         (*medsoft, *strategic, D(1)),  # n5
@@ -608,7 +612,7 @@ def test_contributions_by_firm_and_value_area(analysts):
         (*plastica, *strategic, D(1)),  # n3; n7 is for no firm
     ]
     march = ask(analysts, "contributions-by-firm-and-value-area", {"from": "2025-03-01"})
-    assert [r[4] for r in march] == [1, 0, 1, 1, 0, 0]  # n4 n5 | n6
+    assert [r[4] for r in march] == [0, 0, 0, 1, 0, 1, 1, 0, 0]  # Delta | n4 n5 | n6
 
 
 def test_contributions_by_kind(analysts):
@@ -775,3 +779,14 @@ def test_initiative_segments_and_incentives(analysts):
         (*community, None, None, False, "ckm:MonetaryReward", "monetary reward", D(1)),
         (*community, None, None, False, "ckm:PublicRecognition", "public recognition", D(1)),
     ]  # fmt: skip
+
+
+def test_firms_that_are_customers(analysts):
+    # Delta Hospital is a firm and a customer of MedSoft and Plastica; no customer of its own.
+    assert ask(analysts, "firms-that-are-customers") == [
+        ("ex:delta", "Delta Hospital", "ex:medsoft", "MedSoft", D(0)),
+        ("ex:delta", "Delta Hospital", "ex:plastica", "Plastica", D(0)),
+    ]
+    assert [r[2] for r in ask(analysts, "firms-that-are-customers", {"firm": PLASTICA})] == [
+        "ex:plastica"
+    ]
