@@ -790,3 +790,41 @@ def test_firms_that_are_customers(analysts):
     assert [r[2] for r in ask(analysts, "firms-that-are-customers", {"firm": PLASTICA})] == [
         "ex:plastica"
     ]
+
+
+def test_interactions_without_follow_up(analysts):
+    # Knowledge behind a contribution came from i1 (k1), i2 (k2), i4 (k4), i5 (k8), i6 (k6)
+    # and i8 (k11). Left: i3 (k5 is about Bella, not from her), i7 (k7 is for Emil), i9, i10.
+    survey = ("ckm:SurveyForm", "survey or feedback form", "ex:bella", "Bella Pharmacy")
+    assert ask(analysts, "interactions-without-follow-up") == [
+        ("ex:i3", "2025-01-20", *survey, D(3), D(0)),
+        ("ex:i7", "2025-03-12", "ckm:FaceToFaceMeeting", "face-to-face meeting", "ex:emil",
+         "Emil Berger", D(5), D(0)),
+        ("ex:i9", "2025-03-30", "ckm:VideoCall", "video call", "ex:delta", "Delta Hospital",
+         D(4), D(0)),
+        ("ex:i10", "2025-04-02", *survey, D(2), D(0)),
+    ]  # fmt: skip
+    surveys = {"channel": "ckm:SurveyForm"}
+    assert [r[0] for r in ask(analysts, "interactions-without-follow-up", surveys)] == [
+        "ex:i3",
+        "ex:i10",
+    ]
+    # Scored 2 or less: i2 and i10; i2's feedback k2 led to n2.
+    low = {"maxSatisfaction": "2"}
+    assert [r[0] for r in ask(analysts, "interactions-without-follow-up", low)] == ["ex:i10"]
+
+
+def test_long_term_customers_without_insight(analysts):
+    # First roles: Carla 2018-03-01, Acme 2019-01-01, Emil 2020-01-01, Bella 2020-05-01,
+    # Farm 2021-01-01 (4 years on 2025-06-30); Delta has no role history. Carla's k4 is a
+    # preference (insight); Bella's k5 demographics only.
+    mid_2025 = {"asOf": "2025-06-30"}
+    assert ask(analysts, "long-term-customers-without-insight", mid_2025) == [
+        ("ex:acme", "Acme Clinic", "2019-01-01", D(6), D(0)),
+        ("ex:emil", "Emil Berger", "2020-01-01", D(5), D(0)),
+        ("ex:bella", "Bella Pharmacy", "2020-05-01", D(5), D(1)),
+    ]
+    earlier = {"asOf": "2025-04-30", "firm": MEDSOFT}
+    assert [r[0] for r in ask(analysts, "long-term-customers-without-insight", earlier)] == [
+        "ex:acme"
+    ]
