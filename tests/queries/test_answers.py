@@ -828,3 +828,16 @@ def test_long_term_customers_without_insight(analysts):
     assert [r[0] for r in ask(analysts, "long-term-customers-without-insight", earlier)] == [
         "ex:acme"
     ]
+
+
+def test_open_feedback_loops(analysts):
+    # Feedback k2 (Acme) led to n2 on 2025-02-10; Acme was last given knowledge in i2
+    # (k3, 2025-02-03): open. Ideas: k1 (Acme) led to n1 on 2025-01-20 and Acme got k3 on
+    # 2025-02-03: closed; k8 (Delta) led to n5 on 2025-04-10, Delta was given nothing: open.
+    assert ask(analysts, "open-feedback-loops") == [
+        ("ex:k2", "Support answers arrive too late", "ex:acme", "Acme Clinic", "ex:n2",
+         "2025-02-10"),
+    ]  # fmt: skip
+    ideas = ask(analysts, "open-feedback-loops", {"content": "ckm:Idea"})
+    assert [(r[0], r[4]) for r in ideas] == [("ex:k8", "ex:n5")]
+    assert ask(analysts, "open-feedback-loops", {"content": "ckm:Idea", "firm": PLASTICA}) == []
