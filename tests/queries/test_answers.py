@@ -187,6 +187,15 @@ def test_knowledge_partner_share(analysts):
     assert [r[-1] for r in wider] == [False, False]
 
 
+def test_knowledge_partner_share_of_a_given_customer_base(analysts):
+    # 000 l.173: the share is over the firm's whole customer base. MedSoft's 2 knowledge
+    # partners (Acme, Delta) in a base of 40 customers: 5 %, inside the 1-30 % range.
+    given = {"firm": MEDSOFT, "customerBaseSize": "40"}
+    assert ask(analysts, "knowledge-partner-share", given) == [
+        ("ex:medsoft", "MedSoft", D(40), D(2), D(5), False),
+    ]
+
+
 def test_knowledge_partners(analysts):
     # Intrinsic motives: Acme 2, Delta 2 (trust, identification), Emil 3. Knowledge from
     # customers given in the firm's interactions: Acme k1 k2, Delta k8 (MedSoft's i5).
@@ -255,13 +264,29 @@ def test_crowding_out_risk(analysts):
 
 
 def test_partnership_motive_fit(analysts):
-    # p2 is designed for adapted offerings; Delta wants trust and identification.
+    # p1: Acme's two motives are both fitted. p2: fitted to adapted offerings, which Delta
+    # lacks; Delta's identification and trust unserved. p3: fitted to adapted offerings,
+    # Emil's access and trust unserved.
+    access = ("ckm:AccessToInformationMotive", "access to information")
+    adapted = ("ckm:AdaptedOfferingsMotive", "offerings adapted to own needs")
+    identification = ("ckm:IdentificationMotive", "identification with the firm")
+    trust = ("ckm:TrustfulPartnershipMotive", "personal, trustful partnership")
+    p1 = ("ex:p1", "MedSoft with Acme", "ex:acme", "Acme Clinic")
+    p2 = ("ex:p2", "MedSoft with Delta", "ex:delta", "Delta Hospital")
+    p3 = ("ex:p3", "Plastica with Emil", "ex:emil", "Emil Berger")
     assert ask(analysts, "partnership-motive-fit") == [
-        ("ex:p2", "MedSoft with Delta", "ex:delta", "Delta Hospital",
-         "ckm:IdentificationMotive", "identification with the firm"),
-        ("ex:p2", "MedSoft with Delta", "ex:delta", "Delta Hospital",
-         "ckm:TrustfulPartnershipMotive", "personal, trustful partnership"),
-    ]  # fmt: skip
+        (*p1, *access, True, True),
+        (*p1, *trust, True, True),
+        (*p2, *adapted, False, True),
+        (*p2, *identification, True, False),
+        (*p2, *trust, True, False),
+        (*p3, *access, True, False),
+        (*p3, *adapted, True, True),
+        (*p3, *trust, True, False),
+    ]
+    assert [r[0] for r in ask(analysts, "partnership-motive-fit", {"firm": PLASTICA})] == [
+        "ex:p3"
+    ] * 3
 
 
 def test_access_motive_without_knowledge_for(analysts):
@@ -548,10 +573,19 @@ def test_drivers_per_practice(analysts):
 
 
 def test_value_outcomes_by_firm(analysts):
-    # Joint: MedSoft i1 (created) i2 (destroyed) i5; Plastica i7, i9 (created).
+    # Recorded outcomes: MedSoft i1 created, i2 destroyed; Plastica i9 created; all in the
+    # joint sphere. i5, i7 (joint, satisfaction 3 and 5) record no outcome: not counted.
+    joint = ("ckm:JointSphere", "joint sphere")
+    created = ("ckm:ValueCoCreation", "value co-creation")
+    destroyed = ("ckm:ValueCoDestruction", "value co-destruction")
     assert ask(analysts, "value-outcomes-by-firm") == [
-        ("ex:plastica", "Plastica", D(2), D(1), D(0), D(50)),
-        ("ex:medsoft", "MedSoft", D(3), D(1), D(1), D("33.3")),
+        ("ex:medsoft", "MedSoft", *created, *joint, D(1), D(50)),
+        ("ex:medsoft", "MedSoft", *destroyed, *joint, D(1), D(50)),
+        ("ex:plastica", "Plastica", *created, *joint, D(1), D(100)),
+    ]
+    february = {"from": "2025-02-01", "to": "2025-02-28"}
+    assert ask(analysts, "value-outcomes-by-firm", february) == [
+        ("ex:medsoft", "MedSoft", *destroyed, *joint, D(1), D(100)),
     ]
 
 
@@ -565,7 +599,11 @@ def test_contributions_by_firm_and_value_area(analysts):
         ("ckm:StrategicArea", "strategic area"),
     )
     medsoft, plastica = ("ex:medsoft", "MedSoft"), ("ex:plastica", "Plastica")
+    delta = ("ex:delta", "Delta Hospital")  # a firm too, with no contribution to it
     assert ask(analysts, "contributions-by-firm-and-value-area") == [
+        (*delta, *operative, D(0)),
+        (*delta, *organisational, D(0)),
+        (*delta, *strategic, D(0)),
         (*medsoft, *operative, D(2)),  # n1 n4
         (*medsoft, *organisational, D(1)),  # n2
         (*medsoft, *strategic, D(1)),  # n5
@@ -574,7 +612,7 @@ def test_contributions_by_firm_and_value_area(analysts):
         (*plastica, *strategic, D(1)),  # n3; n7 is for no firm
     ]
     march = ask(analysts, "contributions-by-firm-and-value-area", {"from": "2025-03-01"})
-    assert [r[4] for r in march] == [1, 0, 1, 1, 0, 0]  # n4 n5 | n6
+    assert [r[4] for r in march] == [0, 0, 0, 1, 0, 1, 1, 0, 0]  # Delta | n4 n5 | n6
 
 
 def test_contributions_by_kind(analysts):
@@ -628,9 +666,9 @@ def test_top_contributors(analysts):
 
 
 def test_active_customers_without_strategic_contribution(analysts):
-    # Emil (n3), Delta (n5) and Farm (n7) contributed strategically.
+    # Emil (n3), Delta (n5) and Farm (n7) contributed strategically; Acme is a knowledge
+    # partner (past step 3). Carla, active, contributed n4 (operative) only.
     assert ask(analysts, "active-customers-without-strategic-contribution") == [
-        ("ex:acme", "Acme Clinic", "knowledge partner role", D(2)),
         ("ex:carla", "Carla Rossi", "active customer role", D(1)),
     ]
     plastica = {"firm": PLASTICA}
@@ -662,3 +700,144 @@ def test_young_or_thin_partnerships(analysts):
 def test_every_saved_query_has_a_hand_worked_answer():
     source = Path(__file__).read_text(encoding="utf-8")
     assert [name for name in saved_queries() if f'ask(analysts, "{name}"' not in source] == []
+
+
+# -- competency questions added for kg/queries/coverage.tsv ------------------------------
+
+
+def test_ri_practice_relationships(analysts):
+    # D&D: MedSoft-Acme (i1); P&I: MedSoft-Delta (i5); P&S: Plastica-Emil (i7); S&A:
+    # MedSoft-Acme (i2).
+    assert ask(analysts, "ri-practice-relationships") == [
+        ("ckm:DiagnosingAndDesigning", "diagnosing and designing", D(1), D(1)),
+        ("ckm:ProducingAndImplementing", "producing and implementing", D(1), D(1)),
+        ("ckm:PromotingAndSharing", "promoting and sharing", D(1), D(1)),
+        ("ckm:SupportingAndAssisting", "supporting and assisting", D(1), D(1)),
+    ]
+    medsoft = ask(analysts, "ri-practice-relationships", {"firm": MEDSOFT})
+    assert [r[2] for r in medsoft] == [1, 1, 0, 1]
+
+
+def test_contact_standard_gaps(analysts):
+    # Direct contacts / meetings: Acme i1 (workshop) i2 (telephone) 2/1, meets the standard;
+    # Bella only surveys 0/0; Carla e-mail 1/0; Delta at MedSoft site visit 1/1, at Plastica
+    # video call 1/0; Emil i7 face to face (i6 is indirect) 1/1; Farm idea platform 0/0.
+    assert ask(analysts, "contact-standard-gaps") == [
+        ("ex:medsoft", "MedSoft", "ex:bella", "Bella Pharmacy", D(0), D(0)),
+        ("ex:medsoft", "MedSoft", "ex:carla", "Carla Rossi", D(1), D(0)),
+        ("ex:medsoft", "MedSoft", "ex:delta", "Delta Hospital", D(1), D(1)),
+        ("ex:plastica", "Plastica", "ex:delta", "Delta Hospital", D(1), D(0)),
+        ("ex:plastica", "Plastica", "ex:emil", "Emil Berger", D(1), D(1)),
+        ("ex:plastica", "Plastica", "ex:farm", "Farm Coop", D(0), D(0)),
+    ]
+    # From February, Acme has i2 only: 1 contact, no meeting.
+    lenient = {"firm": MEDSOFT, "from": "2025-02-01", "minContacts": "1", "minMeetings": "0"}
+    assert [r[2] for r in ask(analysts, "contact-standard-gaps", lenient)] == [
+        "ex:bella"
+    ]  # Acme 1, Carla 1, Delta 1 contacts from February: only Bella below 1
+    february = {"firm": MEDSOFT, "from": "2025-02-01"}
+    assert [r[2] for r in ask(analysts, "contact-standard-gaps", february)] == [
+        "ex:acme",
+        "ex:bella",
+        "ex:carla",
+        "ex:delta",
+    ]
+
+
+def test_requests_bypassing_help_desk(analysts):
+    # Complaints and queries: k11 (Farm's complaint, i8 on the idea platform); k12 has no
+    # interaction. No request came through the support desk.
+    assert ask(analysts, "requests-bypassing-help-desk") == [
+        ("ex:k11", "complaint", "ex:farm", "Farm Coop", "ex:i8", "2025-02-20",
+         "ckm:IdeaPlatform", "idea platform"),
+    ]  # fmt: skip
+    assert ask(analysts, "requests-bypassing-help-desk", {"firm": MEDSOFT}) == []
+
+
+def test_customers_per_segment(analysts):
+    # MedSoft's Clinics: Acme, Delta; Bella and Carla in none. Plastica has no segment of
+    # its own: Delta, Emil, Farm unsegmented (Delta's segment is MedSoft's).
+    assert ask(analysts, "customers-per-segment") == [
+        ("ex:medsoft", "MedSoft", None, None, D(2)),
+        ("ex:medsoft", "MedSoft", "ex:clinics", "Clinics", D(2)),
+        ("ex:plastica", "Plastica", None, None, D(3)),
+    ]
+    assert ask(analysts, "customers-per-segment", {"firm": PLASTICA}) == [
+        ("ex:plastica", "Plastica", None, None, D(3)),
+    ]
+
+
+def test_initiative_segments_and_incentives(analysts):
+    # init1 (aimed at Clinics): Acme (Clinics, money), Bella (no segment, no reward), Carla
+    # (no segment, discount). init2: Emil (no segment; money and public recognition).
+    lab = ("ex:init1", "MedSoft innovation lab")
+    community = ("ex:init2", "Plastica community")
+    assert ask(analysts, "initiative-segments-and-incentives") == [
+        (*lab, None, None, False, None, None, D(1)),
+        (*lab, None, None, False, "ckm:Discount", "discount", D(1)),
+        (*lab, "ex:clinics", "Clinics", True, "ckm:MonetaryReward", "monetary reward", D(1)),
+        (*community, None, None, False, "ckm:MonetaryReward", "monetary reward", D(1)),
+        (*community, None, None, False, "ckm:PublicRecognition", "public recognition", D(1)),
+    ]  # fmt: skip
+
+
+def test_firms_that_are_customers(analysts):
+    # Delta Hospital is a firm and a customer of MedSoft and Plastica; no customer of its own.
+    assert ask(analysts, "firms-that-are-customers") == [
+        ("ex:delta", "Delta Hospital", "ex:medsoft", "MedSoft", D(0)),
+        ("ex:delta", "Delta Hospital", "ex:plastica", "Plastica", D(0)),
+    ]
+    assert [r[2] for r in ask(analysts, "firms-that-are-customers", {"firm": PLASTICA})] == [
+        "ex:plastica"
+    ]
+
+
+def test_interactions_without_follow_up(analysts):
+    # Knowledge behind a contribution came from i1 (k1), i2 (k2), i4 (k4), i5 (k8), i6 (k6)
+    # and i8 (k11). Left: i3 (k5 is about Bella, not from her), i7 (k7 is for Emil), i9, i10.
+    survey = ("ckm:SurveyForm", "survey or feedback form", "ex:bella", "Bella Pharmacy")
+    assert ask(analysts, "interactions-without-follow-up") == [
+        ("ex:i3", "2025-01-20", *survey, D(3), D(0)),
+        ("ex:i7", "2025-03-12", "ckm:FaceToFaceMeeting", "face-to-face meeting", "ex:emil",
+         "Emil Berger", D(5), D(0)),
+        ("ex:i9", "2025-03-30", "ckm:VideoCall", "video call", "ex:delta", "Delta Hospital",
+         D(4), D(0)),
+        ("ex:i10", "2025-04-02", *survey, D(2), D(0)),
+    ]  # fmt: skip
+    surveys = {"channel": "ckm:SurveyForm"}
+    assert [r[0] for r in ask(analysts, "interactions-without-follow-up", surveys)] == [
+        "ex:i3",
+        "ex:i10",
+    ]
+    # Scored 2 or less: i2 and i10; i2's feedback k2 led to n2.
+    low = {"maxSatisfaction": "2"}
+    assert [r[0] for r in ask(analysts, "interactions-without-follow-up", low)] == ["ex:i10"]
+
+
+def test_long_term_customers_without_insight(analysts):
+    # First roles: Carla 2018-03-01, Acme 2019-01-01, Emil 2020-01-01, Bella 2020-05-01,
+    # Farm 2021-01-01 (4 years on 2025-06-30); Delta has no role history. Carla's k4 is a
+    # preference (insight); Bella's k5 demographics only.
+    mid_2025 = {"asOf": "2025-06-30"}
+    assert ask(analysts, "long-term-customers-without-insight", mid_2025) == [
+        ("ex:acme", "Acme Clinic", "2019-01-01", D(6), D(0)),
+        ("ex:emil", "Emil Berger", "2020-01-01", D(5), D(0)),
+        ("ex:bella", "Bella Pharmacy", "2020-05-01", D(5), D(1)),
+    ]
+    earlier = {"asOf": "2025-04-30", "firm": MEDSOFT}
+    assert [r[0] for r in ask(analysts, "long-term-customers-without-insight", earlier)] == [
+        "ex:acme"
+    ]
+
+
+def test_open_feedback_loops(analysts):
+    # Feedback k2 (Acme) led to n2 on 2025-02-10; Acme was last given knowledge in i2
+    # (k3, 2025-02-03): open. Ideas: k1 (Acme) led to n1 on 2025-01-20 and Acme got k3 on
+    # 2025-02-03: closed; k8 (Delta) led to n5 on 2025-04-10, Delta was given nothing: open.
+    assert ask(analysts, "open-feedback-loops") == [
+        ("ex:k2", "Support answers arrive too late", "ex:acme", "Acme Clinic", "ex:n2",
+         "2025-02-10"),
+    ]  # fmt: skip
+    ideas = ask(analysts, "open-feedback-loops", {"content": "ckm:Idea"})
+    assert [(r[0], r[4]) for r in ideas] == [("ex:k8", "ex:n5")]
+    assert ask(analysts, "open-feedback-loops", {"content": "ckm:Idea", "firm": PLASTICA}) == []
