@@ -125,6 +125,7 @@ _ERRORS = [
     "UnknownFirm",
     "UnknownQuery",
     "UnknownResource",
+    "UnknownTerm",
     "UnstorableLiteral",
     "UpdateRefused",
     "UpdateSyntaxError",

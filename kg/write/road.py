@@ -36,6 +36,7 @@ from kg.vocab import INFERRED_GRAPH, SYSTEM_GRAPHS
 from kg.write.admission import admit
 from kg.write.delta import Delta, ensure_writable
 from kg.write.intents import Intent
+from kg.write.known_terms import KnownTerms
 from kg.write.neighbourhood import focus_nodes, stored_context, stored_statements, touched_nodes
 from kg.write.observation import Observer, watched
 from kg.write.provenance import WriteContext, activity_record, provenance_naming
@@ -121,6 +122,10 @@ class WriteRoad:
         # The shapes compiled to SPARQL and run by Oxigraph (pySHACL runs the shapes it
         # does not translate); ``CKM_VALIDATOR`` picks pySHACL or pyshacl-turbo.
         return validator_for(self._settings, self.ontology, shapes=self.shapes)
+
+    @functools.cached_property
+    def known_terms(self) -> KnownTerms:
+        return KnownTerms.of(self.ontology)  # what a data write may use of ckm:
 
     @functools.cached_property
     def dependencies(self) -> ShapeDependencies:
@@ -223,12 +228,16 @@ class WriteRoad:
         """The intent's Delta, admitted as a data write.
 
         Raises:
-            ProtectedGraph, ReservedTerm, UnstorableLiteral, and the intent's own errors.
+            ProtectedGraph, ReservedTerm, UnstorableLiteral, UnknownTerm, and the
+            intent's own errors.
         """
         delta = intent.delta(state)
         if not getattr(intent, "system", False):
             ensure_writable(delta.graphs())
             admit(delta.added)
+            self.known_terms.refuse_unknown(
+                delta.added, described=state.describes, base_iri=self._settings.base_iri
+            )
         return delta
 
     def _commit(
@@ -285,7 +294,8 @@ class WriteRoad:
         """Validate what ``intent`` would change on the store now; nothing is written.
 
         Raises:
-            the intent's own errors, ProtectedGraph, ReservedTerm, UnstorableLiteral.
+            the intent's own errors, ProtectedGraph, ReservedTerm, UnstorableLiteral,
+            UnknownTerm.
         """
         state = WriteState(self._store)
         return self.validate(state.normalised(self._built(intent, state)))[0]
