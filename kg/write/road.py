@@ -35,6 +35,7 @@ from kg.validation import ValidationReport, Validator, shapes_for, validator_for
 from kg.vocab import INFERRED_GRAPH, SYSTEM_GRAPHS
 from kg.write.admission import admit
 from kg.write.delta import Delta, ensure_writable
+from kg.write.explanation import explained
 from kg.write.intents import Intent
 from kg.write.known_terms import KnownTerms
 from kg.write.neighbourhood import focus_nodes, stored_context, stored_statements, touched_nodes
@@ -191,7 +192,14 @@ class WriteRoad:
                     candidate = pending.then(own)
                     report, candidate_around = self.validate(candidate)
                     if not report.accepted:  # only a Violation refuses; warnings are reported
-                        raise ValidationRefused(report)
+                        raise ValidationRefused(
+                            explained(
+                                report,
+                                own,
+                                candidate_around.after,
+                                WriteState(self._store, candidate).describes,
+                            )
+                        )
                     # A write that makes the graph inconsistent (OWL 2 RL) is refused; only
                     # the clashes it brings about count, not those the store held already.
                     clashes = self.reasoner.inconsistencies_made(
@@ -298,7 +306,11 @@ class WriteRoad:
             UnknownTerm.
         """
         state = WriteState(self._store)
-        return self.validate(state.normalised(self._built(intent, state)))[0]
+        delta = state.normalised(self._built(intent, state))
+        report, around = self.validate(delta)
+        if report.accepted:
+            return report
+        return explained(report, delta, around.after, WriteState(self._store, delta).describes)
 
     def validate(self, delta: Delta) -> tuple[ValidationReport, _Surroundings]:
         """The report on the nodes whose verdict ``delta`` can change, and what the
