@@ -14,6 +14,7 @@ import pytest
 
 from kg import KnowledgeGraph, Settings, UnknownTerm
 from tests.api.conftest import WRITER, App
+from tests.kg.test_cli import ckm, dump, write
 
 UPDATE = {**WRITER, "Content-Type": "application/sparql-update"}
 PROLOGUE = (
@@ -120,6 +121,33 @@ def test_the_face_raises_unknown_term_and_writes_nothing():
     assert graph.count() == before
 
 
+def test_ckm_load_of_a_file_with_a_typo_exits_1_and_writes_nothing(tmp_path: Path):
+    store = tmp_path / "store"
+    good = write(
+        tmp_path,
+        "good.ttl",
+        "@prefix ex: <http://example.org/id/> .\n"
+        "@prefix ckm: <https://w3id.org/ckm#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "ex:f a ckm:Firm ; rdfs:label 'F' .\n",
+    )
+    assert ckm(store, "load", str(good)).exit_code == 0
+    before = dump(store)
+    typo = write(
+        tmp_path,
+        "typo.ttl",
+        "@prefix ex: <http://example.org/id/> .\n"
+        "@prefix ckm: <https://w3id.org/ckm#> .\n"
+        "ex:f ckm:employeCount 12 .\n",
+    )
+    result = ckm(store, "load", str(typo))
+    assert result.exit_code == 1, result.output
+    assert "unknown term ckm:employeCount (used as a property): did you mean ckm:employeeCount" in (
+        result.output
+    )
+    assert dump(store) == before
+
+
 def test_data_nodes_stay_writable(api: App):
     # A minted IRI, a node in the ckm: namespace that the write describes, a link to it
     # by a later write, and the project's own sibling namespaces are no typos.
@@ -129,11 +157,11 @@ def test_data_nodes_stay_writable(api: App):
         "ex:dora ckm:customerOf ckm:ghost",
         "ex:dora rdfs:seeAlso <https://w3id.org/ckm/shapes#CustomerShape>",
     ]
-    for write in writes:
+    for data in writes:
         answer = api.client.post(
-            "/sparql", content=f"{PROLOGUE} INSERT DATA {{ {write} }}", headers=UPDATE
+            "/sparql", content=f"{PROLOGUE} INSERT DATA {{ {data} }}", headers=UPDATE
         )
-        assert answer.status_code == 200, (write, answer.text)
+        assert answer.status_code == 200, (data, answer.text)
 
 
 def test_a_term_an_ontology_extension_declares_is_known(tmp_path: Path):
