@@ -162,6 +162,14 @@ def test_data_nodes_stay_writable(api: App):
             "/sparql", content=f"{PROLOGUE} INSERT DATA {{ {data} }}", headers=UPDATE
         )
         assert answer.status_code == 200, (data, answer.text)
+    # A ckm: node that no data describes is an individual the ontology lacks.
+    answer = api.client.post(
+        "/sparql",
+        content=f"{PROLOGUE} INSERT DATA {{ ex:dora ckm:customerOf ckm:nobody }}",
+        headers=UPDATE,
+    )
+    assert answer.status_code == 422, answer.text
+    assert "unknown term ckm:nobody (used as an individual)" in answer.json()["detail"]
 
 
 def test_a_term_an_ontology_extension_declares_is_known(tmp_path: Path):
@@ -177,3 +185,5 @@ def test_a_term_an_ontology_extension_declares_is_known(tmp_path: Path):
         "ex:vip a ckm:VipCustomer ; rdfs:label 'Vip' ; ckm:customerOf ex:f }"
     )
     assert receipt.added == 5
+    with pytest.raises(UnknownTerm, match="did you mean ckm:VipCustomer"):
+        graph.update(f"{PROLOGUE} INSERT DATA {{ ex:vip a ckm:VipCostumer }}")
