@@ -1,7 +1,8 @@
 """What a refused write's results say about the data, in words a user can act on.
 
 A shape's message states the rule ("a customer's country is at most one code"); only
-the write road knows what the write met in the store. Before a refusal is raised each
+the write road knows what the write met in the store. Before a refusal is raised (not in
+a dry run: ``check`` reports what whole-graph validation would) each
 Violation's message is prefixed with that: the offending value, the value already
 stored when a write breaks an ``sh:maxCount`` ("c0001 already has country 'CH'; this
 write adds 'DE'"), or the node a reference points to when nothing is stored about it
@@ -97,7 +98,7 @@ def _explained(
             f"{_short(focus)} refers to it{via}"
         )
     elif value is not None:
-        of = f"'s {_short(path)}" if isinstance(path, URIRef) else ""
+        of = f"'s {_short(path)}" if isinstance(path, URIRef) else ": the value"
         prefix = f"{_short(focus)}{of} {_shown(value)} is refused"
     else:  # a rule read through a link (contributedBy/customerRole): is its end missing?
         missing = sorted(

@@ -306,11 +306,7 @@ class WriteRoad:
             UnknownTerm.
         """
         state = WriteState(self._store)
-        delta = state.normalised(self._built(intent, state))
-        report, around = self.validate(delta)
-        if report.accepted:
-            return report
-        return explained(report, delta, around.after, WriteState(self._store, delta).describes)
+        return self.validate(state.normalised(self._built(intent, state)))[0]
 
     def validate(self, delta: Delta) -> tuple[ValidationReport, _Surroundings]:
         """The report on the nodes whose verdict ``delta`` can change, and what the
