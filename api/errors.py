@@ -47,6 +47,7 @@ from kg import (
     UnknownCustomer,
     UnknownQuery,
     UnknownResource,
+    UnknownTerm,
     UnstorableLiteral,
     UpdateRefused,
     UpdateSyntaxError,
@@ -230,6 +231,14 @@ def problem_for(error: Exception) -> Problem:
             return Problem(403, str(error), "reserved-term", terms=error.terms)
         case UnstorableLiteral():
             return Problem(422, str(error), "unstorable-literal")
+        case UnknownTerm():
+            return Problem(
+                422,
+                str(error),
+                "unknown-term",
+                terms=error.terms,
+                suggestions=error.suggestions,
+            )
         case RestoreRefused():
             report = error.report.as_dict() if error.report is not None else None
             return Problem(422, str(error), "restore-refused", report=report)
@@ -287,6 +296,7 @@ DOMAIN_ERRORS: tuple[type[Exception], ...] = (
     UnknownResource,
     PreconditionFailed,
     ReservedTerm,
+    UnknownTerm,
     UnstorableLiteral,
     RestoreRefused,
     ProtectedGraph,

@@ -127,6 +127,7 @@ _ERRORS = [
     "UnknownFirm",
     "UnknownQuery",
     "UnknownResource",
+    "UnknownTerm",
     "UnstorableLiteral",
     "UpdateRefused",
     "UpdateSyntaxError",

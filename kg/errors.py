@@ -124,6 +124,21 @@ class ReservedTerm(ValueError):
         self.terms = terms
 
 
+class UnknownTerm(ValueError):
+    """A data write uses a ``ckm:`` term the ontology in use does not declare (a class,
+    property, individual or datatype; a misspelt one, or an IRI that only looks like the
+    ``ckm:`` namespace); nothing was written.
+
+    ``terms`` are the offending IRIs; ``suggestions`` maps each to the nearest declared
+    terms (possibly none).
+    """
+
+    def __init__(self, message: str, terms: list[str], suggestions: dict[str, list[str]]) -> None:
+        super().__init__(message)
+        self.terms = terms
+        self.suggestions = suggestions
+
+
 class UnstorableLiteral(ValueError):
     """A literal the store's dump formats cannot carry back (``rdf:langString`` without a
     language tag, a malformed language tag…); nothing was written."""

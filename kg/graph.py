@@ -104,6 +104,8 @@ class KnowledgeGraph:
             ReservedTerm: it describes ontology terms, states schema or forges
                 provenance; nothing written.
             UnstorableLiteral: a literal no dump could carry back; nothing written.
+            UnknownTerm: it uses a ckm: term the ontology does not declare (a typo:
+                the message suggests the nearest declared terms); nothing written.
             ValidationRefused: a Violation; the report is attached; nothing written.
             WriteConflict: other processes kept winning the race; nothing written.
             StoreError: the store refused; nothing written.

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from kg.config import Settings
-from kg.errors import InconsistentWrite, InvalidShapes, OntologyUnusable
+from kg.errors import InconsistentWrite, InvalidShapes, OntologyUnusable, ReservedTerm, UnknownTerm
 from kg.store.base import (
     EngineTimeout,
     StoreError,
@@ -83,6 +83,8 @@ def opened_graph(extra_shapes: tuple[Path, ...] = ()) -> Iterator:
             "refused: the data would be inconsistent with the ontology; nothing was written",
             EXIT_REFUSED,
         ) from refused
+    except (UnknownTerm, ReservedTerm) as refused:  # a term no data write may use
+        raise fail(str(refused), EXIT_REFUSED) from refused
     except OntologyUnusable as error:
         raise fail(str(error)) from error
     except InvalidShapes as error:

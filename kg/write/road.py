@@ -35,7 +35,9 @@ from kg.validation import ValidationReport, Validator, shapes_for, validator_for
 from kg.vocab import INFERRED_GRAPH, SYSTEM_GRAPHS
 from kg.write.admission import admit
 from kg.write.delta import Delta, ensure_writable
+from kg.write.explanation import explained
 from kg.write.intents import Intent
+from kg.write.known_terms import KnownTerms
 from kg.write.neighbourhood import focus_nodes, stored_context, stored_statements, touched_nodes
 from kg.write.observation import Observer, watched
 from kg.write.provenance import WriteContext, activity_record, provenance_naming
@@ -123,6 +125,10 @@ class WriteRoad:
         return validator_for(self._settings, self.ontology, shapes=self.shapes)
 
     @functools.cached_property
+    def known_terms(self) -> KnownTerms:
+        return KnownTerms.of(self.ontology)  # what a data write may use of ckm:
+
+    @functools.cached_property
     def dependencies(self) -> ShapeDependencies:
         return ShapeDependencies.from_shapes(self.shapes)
 
@@ -186,7 +192,14 @@ class WriteRoad:
                     candidate = pending.then(own)
                     report, candidate_around = self.validate(candidate)
                     if not report.accepted:  # only a Violation refuses; warnings are reported
-                        raise ValidationRefused(report)
+                        raise ValidationRefused(
+                            explained(
+                                report,
+                                own,
+                                candidate_around.after,
+                                WriteState(self._store, candidate).describes,
+                            )
+                        )
                     # A write that makes the graph inconsistent (OWL 2 RL) is refused; only
                     # the clashes it brings about count, not those the store held already.
                     clashes = self.reasoner.inconsistencies_made(
@@ -223,12 +236,16 @@ class WriteRoad:
         """The intent's Delta, admitted as a data write.
 
         Raises:
-            ProtectedGraph, ReservedTerm, UnstorableLiteral, and the intent's own errors.
+            ProtectedGraph, ReservedTerm, UnstorableLiteral, UnknownTerm, and the
+            intent's own errors.
         """
         delta = intent.delta(state)
         if not getattr(intent, "system", False):
             ensure_writable(delta.graphs())
             admit(delta.added)
+            self.known_terms.refuse_unknown(
+                delta.added, described=state.describes, base_iri=self._settings.base_iri
+            )
         return delta
 
     def _commit(
@@ -285,7 +302,8 @@ class WriteRoad:
         """Validate what ``intent`` would change on the store now; nothing is written.
 
         Raises:
-            the intent's own errors, ProtectedGraph, ReservedTerm, UnstorableLiteral.
+            the intent's own errors, ProtectedGraph, ReservedTerm, UnstorableLiteral,
+            UnknownTerm.
         """
         state = WriteState(self._store)
         return self.validate(state.normalised(self._built(intent, state)))[0]

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from rdflib.term import URIRef
 
 from kg.store.base import Dataset, Quad, Row, Store, Term
-from kg.vocab import INFERRED_GRAPH
+from kg.vocab import INFERRED_GRAPH, SYSTEM_GRAPHS
 from kg.write.delta import Delta
 
 
@@ -73,6 +73,16 @@ class WriteState:
     def has_graph(self, graph: URIRef) -> bool:
         """True when ``graph`` holds at least one quad."""
         return next(self.quads(graph=graph), None) is not None
+
+    def describes(self, node: URIRef) -> bool:
+        """True when a data graph, as the pending writes leave it, has ``node`` as the
+        subject of a triple (the system graphs do not count: an inference is no data)."""
+        if any(q[0] == node and q[3] not in SYSTEM_GRAPHS for q in self._pending.added):
+            return True
+        return any(
+            quad[3] not in SYSTEM_GRAPHS and quad not in self._pending.removed
+            for quad in self._store.quads(node)
+        )
 
     def held(self, quads: Iterable[Quad]) -> set[Quad]:
         """Those of ``quads`` the state holds (matched as the store writes them)."""

@@ -130,7 +130,8 @@ def test_one_inconsistent_write_among_concurrent_ones_is_refused_alone(small_gra
             outcomes[name] = error
 
     threads = [
-        threading.Thread(target=run, args=(f"w{n}", f'ex:acme ckm:note{n} "n" .')) for n in range(3)
+        threading.Thread(target=run, args=(f"w{n}", f'ex:acme rdfs:comment "note {n}" .'))
+        for n in range(3)
     ] + [threading.Thread(target=run, args=("bad", "ex:bella a ckm:ActiveCustomer ."))]
     for thread in threads:
         thread.start()
