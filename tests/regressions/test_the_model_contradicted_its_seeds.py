@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from rdflib.namespace import SKOS
 
-from kg.errors import ValidationRefused
+from kg.errors import InconsistentWrite, ValidationRefused
 from kg.graph import KnowledgeGraph
 from kg.validation.report import ValidationReport
-from tests.kg.conftest import turtle_delta
+from kg.write.delta import Delta
+from tests.kg.conftest import data_quads, turtle_delta
 
 CKM = "https://w3id.org/ckm#"
 CKMSH = "https://w3id.org/ckm/shapes#"
@@ -107,3 +108,125 @@ def test_e7_co_creation_needs_all_four_elements(small: KnowledgeGraph):
     assert found(verdict(small, INITIATIVE.format(enablers=three)), shape) == [("Warning", "lab")]
     four = "ckm:Dialogue , ckm:Access , ckm:Transparency , ckm:Involvement"
     assert found(verdict(small, INITIATIVE.format(enablers=four)), shape) == []
+
+
+# --- E4 -------------------------------------------------------------------------------
+
+SURVEY = """
+ex:s1 a ckm:Interaction ; rdfs:label "Survey" ; ckm:byFirm ex:medsoft ;
+    ckm:withCustomer ex:acme ; prov:startedAtTime "2026-03-05T10:00:00Z"^^xsd:dateTime ;
+    ckm:channel ckm:SurveyForm ; ckm:inSphere ckm:CustomerSphere ; ckm:valueOutcome {outcome} .
+"""
+
+
+def refused(graph: KnowledgeGraph, turtle: str) -> bool:
+    """Whether the write road refuses ``turtle`` (a Violation or an inconsistency)."""
+    try:
+        graph.write(turtle_delta(turtle))
+    except (ValidationRefused, InconsistentWrite):
+        return True
+    return False
+
+
+def test_e4_a_neutral_outcome_can_be_recorded(small: KnowledgeGraph):
+    # 004 l.392: resources "that will have a neutral or even negative impact on the value
+    # perception of the customer".
+    assert not refused(small, "ex:i42 ckm:valueOutcome ckm:NeutralValueFormation .")
+    assert not refused(small, SURVEY.format(outcome="ckm:NeutralValueFormation"))
+
+
+def test_e4_co_destruction_happens_only_in_the_joint_sphere(small: KnowledgeGraph):
+    # 004 l.153: the collaborative RI practices of the joint sphere "can result into
+    # either value co-creation or value codestruction"; l.331: resource integration only
+    # within this sphere.
+    assert refused(small, SURVEY.format(outcome="ckm:ValueCoDestruction"))
+    assert not refused(small, "ex:i42 ckm:valueOutcome ckm:ValueCoDestruction .")
+
+
+# --- E1 -------------------------------------------------------------------------------
+
+
+def test_e1_no_interaction_with_a_customer_in_the_provider_sphere(small: KnowledgeGraph):
+    # 004 l.145: the provider "acts alone in the provider sphere, which is closed to the
+    # customer"; a survey the customer answers lies in the customer sphere.
+    provider = SURVEY.format(outcome="ckm:NeutralValueFormation").replace(
+        "ckm:CustomerSphere", "ckm:ProviderSphere"
+    )
+    assert found(verdict(small, provider), "Interaction-inSphere") == [("Violation", "s1")]
+    assert not refused(small, SURVEY.format(outcome="ckm:NeutralValueFormation"))
+
+
+# --- E9 -------------------------------------------------------------------------------
+
+WORKSHOP = """
+ex:w1 a ckm:Interaction ; rdfs:label "Workshop" ; ckm:byFirm ex:medsoft ;
+    ckm:withCustomer {customer} ; prov:startedAtTime "2026-03-06T10:00:00Z"^^xsd:dateTime ;
+    ckm:channel ckm:Workshop ; ckm:inSphere ckm:JointSphere ;
+    ckm:valueOutcome ckm:ValueCoCreation .
+"""
+
+
+def test_e9_co_creation_needs_an_active_customer(small: KnowledgeGraph):
+    # 004 l.33: co-creation "is only possible if the customer ... is willing to act as a
+    # value co-creator"; Bella is passive, Acme a knowledge partner.
+    shape = "Interaction-coCreationWithActiveCustomers"
+    assert found(verdict(small, WORKSHOP.format(customer="ex:bella")), shape) == [
+        ("Violation", "w1")
+    ]
+    assert not refused(small, WORKSHOP.format(customer="ex:acme"))
+
+
+# --- E8 -------------------------------------------------------------------------------
+
+HISTORY = """
+ex:a1 a ckm:CustomerRoleAssignment ; rdfs:label "Fritz active" ; ckm:assignedTo ex:fritz ;
+    ckm:assignedRole ckm:ActiveCustomerRole ; ckm:validFrom "2024-01-01"^^xsd:date ;
+    ckm:validTo "2025-06-30"^^xsd:date .
+ex:a2 a ckm:CustomerRoleAssignment ; rdfs:label "Fritz passive" ; ckm:assignedTo ex:fritz ;
+    ckm:assignedRole ckm:PassiveCustomerRole ; ckm:validFrom "2025-07-01"^^xsd:date .
+ex:fritz a ckm:Customer ; rdfs:label "Fritz AG" ; ckm:customerOf ex:medsoft ;
+    ckm:customerRole ckm:PassiveCustomerRole ; ckm:typology ckm:B2B ; ckm:country "CH" .
+ex:c9 a ckm:Contribution ; rdfs:label "Early warning" ; ckm:contributedBy ex:fritz ;
+    ckm:valueArea ckm:StrategicArea ; ckm:contributionKind ckm:EarlyWarning ;
+    dcterms:date "{day}"^^xsd:date .
+"""
+
+
+def test_e8_a_contribution_is_checked_against_the_role_held_on_its_date(
+    small: KnowledgeGraph,
+):
+    # ontology/README.md and 000 §5.2: roles change over time and the history is kept.
+    # Fritz was active until 2025-06-30 and is passive since: his contribution of
+    # 2025-03-01 stands, one of 2025-09-01 is refused.
+    shape = "Contribution-activeContributor"
+    assert found(verdict(small, HISTORY.format(day="2025-09-01")), shape) == [("Violation", "c9")]
+    assert found(verdict(small, HISTORY.format(day="2025-03-01")), shape) == []
+
+
+PARTNERSHIP = """
+ex:h1 a ckm:CustomerRoleAssignment ; rdfs:label "Acme partner" ; ckm:assignedTo ex:acme ;
+    ckm:assignedRole ckm:KnowledgePartnerRole ; ckm:validFrom "2020-01-01"^^xsd:date ;
+    ckm:validTo "{end}"^^xsd:date .
+ex:h2 a ckm:CustomerRoleAssignment ; rdfs:label "Acme active" ; ckm:assignedTo ex:acme ;
+    ckm:assignedRole ckm:ActiveCustomerRole ; ckm:validFrom "2025-01-01"^^xsd:date .
+ex:p9 a ckm:KnowledgePartnership ; rdfs:label "MedSoft with Acme" ;
+    ckm:partnerFirm ex:medsoft ; ckm:partner ex:acme ; ckm:since "2021-05-01"^^xsd:date .
+"""
+
+
+def test_e8_a_partnership_is_checked_against_the_role_held_in_its_time(
+    small: KnowledgeGraph,
+):
+    # Acme was a knowledge partner from 2020 and is only active since 2025: the
+    # partnership begun in 2021 stands; had the partner role ended in 2020, it would not.
+    small.write(
+        Delta(
+            removed=data_quads("ex:acme ckm:customerRole ckm:KnowledgePartnerRole ."),
+            added=data_quads("ex:acme ckm:customerRole ckm:ActiveCustomerRole ."),
+        )
+    )
+    shape = "KnowledgePartnership-partnerRole"
+    assert found(verdict(small, PARTNERSHIP.format(end="2020-12-31")), shape) == [
+        ("Violation", "p9")
+    ]
+    assert found(verdict(small, PARTNERSHIP.format(end="2024-12-31")), shape) == []
