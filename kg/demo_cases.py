@@ -781,12 +781,12 @@ SCENARIOS: dict[str, Scenario] = {
             "ProducingAndImplementing | SupportingAndAssisting", organisations_only=True,
         ),
         _scenario(
-            "survey", "SurveyForm", "ProviderSphere", ALL_ROLES, "",
+            "survey", "SurveyForm", "CustomerSphere", ALL_ROLES, "",
             "from:Feedback | about:Preference",
             "{customer} answered the yearly satisfaction survey on {offering}.",
         ),
         _scenario(
-            "idea-platform", "IdeaPlatform", "ProviderSphere", ENGAGED,
+            "idea-platform", "IdeaPlatform", "CustomerSphere", ENGAGED,
             "Prosumerism | MutualInnovation", "from:Idea | from:LatentNeed",
             "{customer} posted an idea about {topic} on the idea platform.",
         ),

@@ -160,8 +160,10 @@ def _value_formation(
 ) -> None:
     """Practice, alignment, satisfaction, outcome and summary of one interaction.
 
-    Value co-creation only happens in the joint sphere; aligned practices do not destroy
-    value and misaligned ones do not co-create it (van Middendorp §2.4, §5.1).
+    Value co-creation only happens in the joint sphere and with a customer who is not
+    passive that day (van Middendorp l.33: the customer must be "willing to act as a value
+    co-creator"; roles in the demo never fall back to passive); aligned practices do not
+    destroy value and misaligned ones do not co-create it (van Middendorp §2.4, §5.1).
     """
     i = record.iri
     scenario = record.scenario
@@ -181,6 +183,8 @@ def _value_formation(
             outcome = "ValueCoDestruction"
     if satisfaction is not None:
         g.add((i, K.satisfaction, g.typed(satisfaction, XSD.integer)))
+    if outcome == "ValueCoCreation" and record.role == PASSIVE:
+        outcome = None
     if outcome is not None:
         g.add((i, K.valueOutcome, K[outcome]))
     g.add((i, K.summary, Literal(summary)))

@@ -99,7 +99,9 @@ DIRECT = [
 ]
 INDIRECT = ["Umfrage", "Fragebogen", "Kundenportal", "Ideenplattform", "LinkedIn", "Chat"]
 JOINT = ["gemeinsam", "Joint", "joint sphere"]
-OTHER_SPHERE = {"provider": ["Anbieter", "provider"], "customer": ["Kunde", "customer sphere"]}
+# No interaction lies in the provider sphere, which is closed to the customer (seed 004
+# l.145); the non-joint rows use customer-sphere spellings.
+CUSTOMER_SPHERE = ["Kunde", "customer sphere"]
 STYLES = ["", "", "-", "Co-Innovation", "gemeinsames Lernen", "Prosumer", "Mutual"]
 TOPICS = [
     "Nachrüstung CNC-Steuerung",
@@ -244,7 +246,8 @@ def make(customers: int, seed: int = 7) -> dict[str, list[list[str]]]:
             channel, sphere = rng.choice(DIRECT), rng.choice(JOINT)
         else:
             channel = rng.choice(DIRECT + INDIRECT)
-            sphere = rng.choice(OTHER_SPHERE[rng.choice(["provider", "customer"])])
+            rng.choice((0, 1))  # the draw that once chose the provider sphere: rows stay
+            sphere = rng.choice(CUSTOMER_SPHERE)
         end = "" if rng.random() < 0.6 else (moment + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
         satisfaction = rng.choice(["", "", "3", "4", "5", "4", "2", "-"])
         topic = rng.choice(TOPICS)

@@ -17,7 +17,7 @@ def interaction_with_knowledge(n: int) -> str:
     return (
         f"ex:ci{n} a ckm:Interaction ; ckm:byFirm ex:medsoft ; ckm:withCustomer ex:acme ;"
         f' ckm:channel ckm:Email ; prov:startedAtTime "2026-04-{n % 28 + 1:02d}T10:00:00Z"'
-        "^^xsd:dateTime ; ckm:inSphere ckm:ProviderSphere .\n"
+        "^^xsd:dateTime ; ckm:inSphere ckm:CustomerSphere .\n"
         f"ex:ck{n} a ckm:KnowledgeFromCustomers ; rdfs:label 'note {n}' ; ckm:content"
         f" ckm:Feedback ; ckm:knowledgeSource ex:acme ; ckm:statement 'feedback {n}' ;"
         f" ckm:tacitness ckm:Explicit ; ckm:storedIn ckm:CRMSystem ; prov:wasGeneratedBy ex:ci{n} ."

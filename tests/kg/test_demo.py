@@ -126,7 +126,7 @@ def test_the_eleven_case_firms_are_there(demo: Graph) -> None:
 @pytest.mark.parametrize(
     ("prop", "values"),
     [
-        ("inSphere", ["ProviderSphere", "JointSphere", "CustomerSphere"]),
+        ("inSphere", ["JointSphere", "CustomerSphere"]),
         (
             "ckmStyle",
             [

@@ -51,7 +51,7 @@ def delta_for(graph: KnowledgeGraph, case: str) -> Delta:
     customer, firm = row["c"], row["f"]
     interaction = NEW_INTERACTION.format(firm=firm.n3(), customer=customer.n3())
     if case == "valid new interaction":
-        return Delta(added=data_quads(interaction + " ; ckm:inSphere ckm:ProviderSphere ."))
+        return Delta(added=data_quads(interaction + " ; ckm:inSphere ckm:CustomerSphere ."))
     if case == "interaction missing its sphere":
         return Delta(added=data_quads(interaction + " ."))
     if case == "contributor made passive":

@@ -31,7 +31,7 @@ INVALID = {
     "interaction without a firm": (
         "ex:i9 a ckm:Interaction ; ckm:withCustomer ex:acme ; ckm:channel ckm:Email ;"
         ' prov:startedAtTime "2026-01-01T09:00:00Z"^^xsd:dateTime ;'
-        " ckm:inSphere ckm:ProviderSphere .",
+        " ckm:inSphere ckm:CustomerSphere .",
         "i9",
         CKM.byFirm,
     ),

@@ -55,7 +55,8 @@ def test_every_required_term_is_declared_with_its_kind(ontology: Graph, name: st
 def test_the_header_says_what_protege_and_users_need(ontology: Graph):
     header = ONTOLOGY_IRI
     assert (header, RDF.type, OWL.Ontology) in ontology
-    assert ontology.value(header, OWL.versionIRI) == URIRef("https://w3id.org/ckm/1.0.0")
+    assert ontology.value(header, OWL.versionIRI) == URIRef("https://w3id.org/ckm/2.0.0")
+    assert ontology.value(header, OWL.priorVersion) == URIRef("https://w3id.org/ckm/1.0.0")
     for predicate in (OWL.versionInfo, DCTERMS.title, DCTERMS.description, DCTERMS.license):
         assert ontology.value(header, predicate) is not None, predicate
     assert ontology.value(header, DCTERMS.license) == URIRef(

@@ -18,7 +18,8 @@ class TestInitiative(ConceptExamples):
         ckm:ckmStyle ckm:MutualInnovation , ckm:CommunitiesOfCreation ;
         ckm:participant ex:acme ; ckm:givesBackValueTo ex:acme ;
         ckm:objective "Co-develop the report export with clinics"@en ;
-        ckm:targetsSegment ex:clinics ; ckm:usesEnabler ckm:Dialogue , ckm:Transparency .
+        ckm:targetsSegment ex:clinics ;
+        ckm:usesEnabler ckm:Dialogue , ckm:Access , ckm:Transparency , ckm:Involvement .
     ex:i9 a ckm:Interaction ; ckm:byFirm ex:medsoft ; ckm:withCustomer ex:acme ;
         prov:startedAtTime "2026-01-20T14:00:00Z"^^xsd:dateTime ;
         ckm:channel ckm:VideoCall ; ckm:inSphere ckm:JointSphere ;
@@ -114,5 +115,11 @@ class TestInitiative(ConceptExamples):
             "",
             "ex:programme ckm:usesEnabler ckm:Workshop .",
             ("CKMInitiative-usesEnabler", EX.programme, V),
+        ),
+        refused(
+            "not-all-four-co-creation-elements",
+            "ex:programme ckm:usesEnabler ckm:Involvement .",
+            "ex:programme ckm:usesEnabler ckm:RiskBenefitAssessment .",
+            ("CKMInitiative-allFourCoCreationElements", EX.programme, W),
         ),
     )
