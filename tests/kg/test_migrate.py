@@ -5,9 +5,12 @@ migrated store that migrates to nothing.
 The fixture is the dump of a store made by the 1.0.0 release (tests/kg/data/migration);
 the expected changes below were read off that file by hand: nine interactions with a
 customer sit in the provider sphere, each through an indirect channel (an idea platform,
-a survey form…), so each moves to the customer sphere (004 l.145-155); three record value
-co-creation with a customer whose role is passive (i000020 with c0003, i000055 with
-c0008, i000075 with c0011), so each loses that outcome, kept as a comment (004 l.33).
+a survey form…), so each moves to the customer sphere (004 l.145-155); five record value
+co-creation with a customer who was passive on the interaction's day, so each loses that
+outcome, kept as a comment (004 l.33): i000020 with c0003 (passive since 2021-08-03),
+i000055 with c0008 (since 2013-10-22), i000075 with c0011 (since 2020-11-02), and i000037
+(2024-05-02) and i000040 (2024-12-05) with c0005, active now but passive from 2018-04-04
+to 2025-03-04 (role assignment c0005-1): the role held on the day counts.
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ ID = "http://localhost:8000/id/interaction/"
 NINE = ("i000003", "i000009", "i000029", "i000036", "i000038", "i000042", "i000044")
 NINE += ("i000054", "i000057")
 IN_PROVIDER_SPHERE = {URIRef(ID + n) for n in NINE}
-PASSIVE_CO_CREATION = {URIRef(ID + n) for n in ("i000020", "i000055", "i000075")}
+PASSIVE_CO_CREATION = {
+    URIRef(ID + n) for n in ("i000020", "i000037", "i000040", "i000055", "i000075")
+}
 runner = CliRunner()
 
 
@@ -84,7 +89,7 @@ def test_a_dry_run_lists_the_changes_and_writes_nothing(tmp_path: Path) -> None:
     before = data_dump(store)
     result = ckm(store, "migrate", "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "would remove 12 and would add 12 data triples" in result.output
+    assert "would remove 14 and would add 14 data triples" in result.output
     assert f"- <{ID}i000003> <{CKM.inSphere}> <{CKM.ProviderSphere}>" in result.output
     assert f"+ <{ID}i000003> <{CKM.inSphere}> <{CKM.CustomerSphere}>" in result.output
     assert "nothing was written" in result.output
@@ -96,7 +101,7 @@ def test_the_1x_store_migrates_and_then_migrates_to_nothing(tmp_path: Path) -> N
     restored_1x(store)
     result = ckm(store, "migrate")
     assert result.exit_code == 0, result.output
-    assert "removed 12 and added 12 data triples" in result.output
+    assert "removed 14 and added 14 data triples" in result.output
     with opened(store) as graph:
         assert in_sphere(graph, CKM.CustomerSphere) >= IN_PROVIDER_SPHERE
         with_customer = {q[0] for q in graph.quads(None, CKM.withCustomer, None, DATA_GRAPH)}
@@ -111,7 +116,9 @@ def test_the_1x_store_migrates_and_then_migrates_to_nothing(tmp_path: Path) -> N
         co_creations = {
             q[0] for q in graph.quads(None, CKM.valueOutcome, CKM.ValueCoCreation, DATA_GRAPH)
         }
-        assert len(co_creations) == 10 + 5  # active and knowledge partners, untouched
+        # 18 in 1.x: 10 with customers active now (two of them, c0005, passive on the day)
+        # and 5 with knowledge partners stay 8 + 5; the 3 with passive customers go.
+        assert len(co_creations) == 8 + 5
         assert graph.validate_stored().accepted
         labels = [
             q for q in graph.quads(None, None, None, PROVENANCE_GRAPH) if str(q[2]) == "migrate"

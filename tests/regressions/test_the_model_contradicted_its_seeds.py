@@ -176,6 +176,61 @@ def test_e9_co_creation_needs_an_active_customer(small: KnowledgeGraph):
     assert not refused(small, WORKSHOP.format(customer="ex:acme"))
 
 
+FRITZ = """
+ex:a1 a ckm:CustomerRoleAssignment ; rdfs:label "Fritz active" ; ckm:assignedTo ex:fritz ;
+    ckm:assignedRole ckm:ActiveCustomerRole ; ckm:validFrom "2024-01-01"^^xsd:date ;
+    ckm:validTo "2025-06-30"^^xsd:date .
+ex:a2 a ckm:CustomerRoleAssignment ; rdfs:label "Fritz passive" ; ckm:assignedTo ex:fritz ;
+    ckm:assignedRole ckm:PassiveCustomerRole ; ckm:validFrom "2025-07-01"^^xsd:date .
+ex:fritz a ckm:Customer ; rdfs:label "Fritz AG" ; ckm:customerOf ex:medsoft ;
+    ckm:customerRole ckm:PassiveCustomerRole ; ckm:typology ckm:B2B ; ckm:country "CH" .
+ex:w2 a ckm:Interaction ; rdfs:label "Workshop with Fritz" ; ckm:byFirm ex:medsoft ;
+    ckm:withCustomer ex:fritz ; prov:startedAtTime "{day}T10:00:00Z"^^xsd:dateTime ;
+    ckm:channel ckm:Workshop ; ckm:inSphere ckm:JointSphere ;
+    ckm:valueOutcome ckm:ValueCoCreation .
+"""
+
+
+def test_e9_the_role_counted_is_the_one_held_on_the_interactions_day(
+    small: KnowledgeGraph,
+):
+    # 004 l.33 with 000 §5.2 (roles change, the history is kept): Fritz was active until
+    # 2025-06-30 and is passive since. His co-creation of 2025-03-06 stands; one of
+    # 2025-09-01, when he was passive, is refused.
+    shape = "Interaction-coCreationWithActiveCustomers"
+    assert found(verdict(small, FRITZ.format(day="2025-09-01")), shape) == [("Violation", "w2")]
+    assert found(verdict(small, FRITZ.format(day="2025-03-06")), shape) == []
+    # An assignment holding on the day decides even against the current role: Fritz
+    # recorded as active now, but passive on 2025-09-01.
+    active_now = FRITZ.replace(
+        "ckm:customerRole ckm:PassiveCustomerRole", "ckm:customerRole ckm:ActiveCustomerRole"
+    )
+    assert found(verdict(small, active_now.format(day="2025-09-01")), shape) == [
+        ("Violation", "w2")
+    ]
+
+
+def test_e9_a_co_creator_who_becomes_passive_keeps_the_history(small: KnowledgeGraph):
+    # Acme (knowledge partner) co-creates on 2026-03-06; later the firm records that Acme
+    # is passive from 2026-06-01. The role change is accepted, the co-creation stays.
+    small.write(turtle_delta(WORKSHOP.format(customer="ex:acme")))
+    change = """
+    ex:r1 a ckm:CustomerRoleAssignment ; rdfs:label "Acme partner" ; ckm:assignedTo ex:acme ;
+        ckm:assignedRole ckm:KnowledgePartnerRole ; ckm:validFrom "2020-01-01"^^xsd:date ;
+        ckm:validTo "2026-05-31"^^xsd:date .
+    ex:r2 a ckm:CustomerRoleAssignment ; rdfs:label "Acme passive" ; ckm:assignedTo ex:acme ;
+        ckm:assignedRole ckm:PassiveCustomerRole ; ckm:validFrom "2026-06-01"^^xsd:date .
+    """
+    small.write(
+        Delta(
+            removed=data_quads("ex:acme ckm:customerRole ckm:KnowledgePartnerRole ."),
+            added=data_quads("ex:acme ckm:customerRole ckm:PassiveCustomerRole .")
+            | turtle_delta(change).added,
+        )
+    )
+    assert small.ask(f"ASK {{ <{EX}w1> <{CKM}valueOutcome> <{CKM}ValueCoCreation> }}")
+
+
 # --- E8 -------------------------------------------------------------------------------
 
 HISTORY = """
