@@ -475,7 +475,8 @@ class KnowledgeGraph:
             ValueError: the dump does not parse; nothing changed.
             RestoreRefused: invalid data (the report attached) or unsealed system
                 graphs; nothing changed.
-            ReservedTerm, UnstorableLiteral: data no write could bring in.
+            ReservedTerm, UnstorableLiteral, UnknownTerm: data no write could bring in
+                (an unknown ``ckm:`` term is looked for unless ``unchecked``).
         """
         context = context or WriteContext(operation="restore")
         plan = planned_restore(
@@ -483,6 +484,12 @@ class KnowledgeGraph:
         )
         report = ValidationReport()
         if plan.checked:
+            # What a write would refuse as a misspelt term, a restore refuses too (a 1.x
+            # dump uses only terms 2.0 still declares, so it loads for ckm migrate).
+            described = {q[0] for q in plan.data}
+            self._road.known_terms.refuse_unknown(
+                plan.data, described=described.__contains__, base_iri=self.settings.base_iri
+            )
             report = self._road.validator.validate_triples({q[:3] for q in plan.data})
             if not report.accepted:
                 raise RestoreRefused(

@@ -17,6 +17,7 @@ from kg.errors import (
     OntologyUnusable,
     ReservedTerm,
     RestoreRefused,
+    UnknownTerm,
     UnstorableLiteral,
     ValidationRefused,
 )
@@ -240,8 +241,8 @@ def restore(
             if refused.report is not None:
                 console.print(refused.report.to_text(), highlight=False)
             raise fail(f"{source}: {refused}", EXIT_REFUSED) from refused
-        except (ReservedTerm, UnstorableLiteral) as refused:
-            raise fail(f"{source}: {refused}", EXIT_REFUSED) from refused
+        except (ReservedTerm, UnstorableLiteral, UnknownTerm) as refused:
+            raise fail(f"{source}: {refused}; nothing was changed", EXIT_REFUSED) from refused
         except ValueError as error:
             raise fail(f"{source}: {error}; nothing was changed") from error
     how = "checked" if receipt.checked else "UNCHECKED (not validated; recorded in provenance)"

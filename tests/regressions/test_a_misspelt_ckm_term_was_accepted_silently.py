@@ -14,6 +14,7 @@ import pytest
 
 from kg import KnowledgeGraph, Settings, UnknownTerm
 from tests.api.conftest import WRITER, App
+from tests.kg.conftest import SMALL_TTL
 from tests.kg.test_cli import ckm, dump, write
 
 UPDATE = {**WRITER, "Content-Type": "application/sparql-update"}
@@ -187,3 +188,37 @@ def test_a_term_an_ontology_extension_declares_is_known(tmp_path: Path):
     assert receipt.added == 5
     with pytest.raises(UnknownTerm, match="did you mean ckm:VipCustomer"):
         graph.update(f"{PROLOGUE} INSERT DATA {{ ex:vip a ckm:VipCostumer }}")
+
+
+def test_ckm_restore_of_a_dump_with_a_typo_exits_1_and_changes_nothing(tmp_path: Path):
+    # A restore replaces the data whole; a misspelt term in the dump is refused as a
+    # write would refuse it, before anything changes. --unchecked loads it on purpose.
+    store = tmp_path / "store"
+    assert ckm(store, "load", str(SMALL_TTL)).exit_code == 0
+    before = dump(store)
+    typo = write(
+        tmp_path,
+        "typo.nq",
+        "<http://example.org/id/f> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/ckm#Costumer> <urn:ckm:graph:data> .\n",
+    )
+    result = ckm(store, "restore", "--data-only", str(typo))
+    assert result.exit_code == 1, result.output
+    assert "unknown term ckm:Costumer (used as a class): did you mean ckm:Customer" in (
+        " ".join(result.output.split())
+    )
+    assert "nothing was changed" in result.output
+    assert dump(store) == before
+    unchecked = ckm(store, "restore", "--data-only", "--unchecked", str(typo))
+    assert unchecked.exit_code == 0, unchecked.output
+
+
+def test_a_1x_dump_uses_only_terms_2x_declares(tmp_path: Path):
+    # The 1.0.0 dump (kept for ckm migrate) is refused by the 2.0 shapes, not as unknown
+    # terms: every term 1.0.0 wrote is still declared, so a checked restore gets as far
+    # as validation.
+    fixture = Path(__file__).parents[1] / "kg" / "data" / "migration" / "ckm-1.0.0-demo.trig"
+    result = ckm(tmp_path / "store", "restore", "--data-only", str(fixture))
+    assert result.exit_code == 1, result.output
+    assert "unknown term" not in result.output
+    assert "SHACL rule" in result.output
