@@ -146,7 +146,8 @@ def with_added(scheme: Scheme, data: Iterable[Quad]) -> Scheme:
 @dataclass
 class ConceptAddition:
     """Add a firm's concept to an open scheme: checked in the writer's turn, so two
-    admins adding the same label at once cannot both succeed.
+    admins adding the same label at once cannot both succeed. Other writes may not
+    state ``skos:inScheme`` a ``ckm:`` scheme (:func:`kg.write.admission.refuse_scheme_membership`).
 
     ``iri`` is minted by the caller; ``kind`` is the list class (needed when the
     scheme's concepts belong to several, as the design values do).
@@ -160,6 +161,8 @@ class ConceptAddition:
     broader: URIRef | None = None
     language: str = "en"
     outcome: Outcome = field(default_factory=Outcome)
+    # The one intent the write road lets state skos:inScheme a ckm: scheme.
+    adds_concept: bool = True
 
     def delta(self, state: WriteState) -> Delta:
         """The concept's quads in the data graph.

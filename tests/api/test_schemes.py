@@ -200,3 +200,16 @@ def test_a_design_parameter_in_words_is_kept_with_a_warning(small: App):
         "FILTER(isLiteral(?o) && STRSTARTS(STR(?o), 'the clinic')) }"
     )
     assert [str(r["p"]) for r in stored] == ["https://w3id.org/ckm#localDesignDescription"]
+
+
+def test_a_writer_cannot_slip_a_concept_into_a_scheme(small: App):
+    # Only the admin's road checks that the scheme is open and the label new.
+    before = small.dump()
+    update = (
+        f"{PREFIXES}INSERT DATA {{ <{EX}budgeting> "
+        "<http://www.w3.org/2004/02/skos/core#inScheme> ckm:ValueSphereScheme }"
+    )
+    response = small.client.post("/sparql", content=update, headers=UPDATE)
+    assert response.status_code == 403
+    assert response.json()["terms"] == ["https://w3id.org/ckm#ValueSphereScheme"]
+    assert small.dump() == before
