@@ -3,6 +3,8 @@ ones (issue 17 E2: lists the literature leaves open are extensible SKOS schemes)
 
 from __future__ import annotations
 
+import json
+import sys
 from typing import Annotated
 
 import typer
@@ -24,9 +26,14 @@ def list_concepts(
     scheme: Annotated[
         str | None, typer.Argument(help="A scheme's name; without it, every scheme.")
     ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
 ) -> None:
     """List the schemes (open or closed, size), or the concepts of one scheme."""
     with opened_graph() as kg:
+        if scheme is None and as_json:
+            items = [s.as_dict(with_concepts=False) for s in kg.schemes()]
+            sys.stdout.write(json.dumps({"items": items}, indent=2) + "\n")
+            return
         if scheme is None:
             table = Table("scheme", "open", "kinds", "concepts")
             for found in kg.schemes():
@@ -43,6 +50,9 @@ def list_concepts(
             found = kg.scheme(scheme)
         except UnknownScheme as error:
             raise fail(str(error)) from error
+    if as_json:
+        sys.stdout.write(json.dumps(found.as_dict(), indent=2) + "\n")
+        return
     table = Table("label")
     table.add_column("iri", no_wrap=True)  # IRIs are typed back: never cut them
     table.add_column("kinds")
