@@ -213,3 +213,19 @@ def test_a_writer_cannot_slip_a_concept_into_a_scheme(small: App):
     assert response.status_code == 403
     assert response.json()["terms"] == ["https://w3id.org/ckm#ValueSphereScheme"]
     assert small.dump() == before
+
+
+def test_a_rest_field_takes_the_firms_own_concept(small: App):
+    # A motive is a REST "vocab" field: ckm:LocalName, or the IRI of the firm's concept.
+    pride = f"{BASE}concept/regional-pride-00000000"
+    body = {"label": "Dora Lab", "customerOf": [f"{EX}medsoft"], "hasMotive": [pride]}
+    before = small.dump()
+    refused = small.client.post("/api/customers", json=body, headers=WRITER)
+    assert refused.status_code == 422  # not a motive of the scheme (yet)
+    assert small.dump() == before
+    motive = {"label": "Regional pride", "definition": "Pride in a firm of the region."}
+    added = small.client.post("/api/schemes/MotiveScheme/concepts", json=motive, headers=ADMIN)
+    body["hasMotive"] = [added.json()["iri"]]
+    created = small.client.post("/api/customers", json=body, headers=WRITER)
+    assert created.status_code == 201, created.text
+    assert created.json()["hasMotive"] == [added.json()["iri"]]
