@@ -17,6 +17,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg import (
     BadParameter,
+    ClosedScheme,
+    ConceptRefused,
+    DuplicateConcept,
     EngineFailed,
     EngineMissing,
     EngineTimeout,
@@ -47,6 +50,7 @@ from kg import (
     UnknownCustomer,
     UnknownQuery,
     UnknownResource,
+    UnknownScheme,
     UnknownTerm,
     UnstorableLiteral,
     UpdateRefused,
@@ -220,6 +224,14 @@ def problem_for(error: Exception) -> Problem:
             return Problem(400, str(error), "bad-import")
         case EngineMissing():
             return Problem(503, str(error), "import-engine-missing")
+        case UnknownScheme():
+            return Problem(404, str(error).strip("'\""), "unknown-scheme")
+        case ClosedScheme():
+            return Problem(422, str(error), "closed-scheme")
+        case DuplicateConcept():
+            return Problem(422, str(error), "duplicate-concept", existing=error.existing)
+        case ConceptRefused():
+            return Problem(422, str(error), "concept-refused")
         case UnknownCustomer():
             return Problem(404, str(error).strip("'\""), "unknown-customer")
         case UnknownResource():
@@ -294,6 +306,8 @@ DOMAIN_ERRORS: tuple[type[Exception], ...] = (
     StoreError,
     UnknownCustomer,
     UnknownResource,
+    UnknownScheme,
+    ConceptRefused,
     PreconditionFailed,
     ReservedTerm,
     UnknownTerm,

@@ -28,6 +28,8 @@ _FACE: dict[str, str] = {
     "Settings": "kg.config",
     "WriteContext": "kg.write.provenance",
     "WriteReceipt": "kg.write.road",
+    "Scheme": "kg.schemes",
+    "Concept": "kg.schemes",
     "Delta": "kg.write.delta",
     "adding": "kg.write.delta",
     "ErasurePlan": "kg.write.erasure",
@@ -94,6 +96,9 @@ _FACE: dict[str, str] = {
 # Every domain error (kg/errors.py) is part of the face.
 _ERRORS = [
     "BadParameter",
+    "ClosedScheme",
+    "ConceptRefused",
+    "DuplicateConcept",
     "EngineFailed",
     "EngineMissing",
     "EngineTimeout",
@@ -127,6 +132,7 @@ _ERRORS = [
     "UnknownFirm",
     "UnknownQuery",
     "UnknownResource",
+    "UnknownScheme",
     "UnknownTerm",
     "UnstorableLiteral",
     "UpdateRefused",

@@ -165,6 +165,30 @@ class WriteInterrupted(RuntimeError):
     """The writer that took this request stopped before settling it; nothing written."""
 
 
+class UnknownScheme(LookupError):
+    """No concept scheme of the ontology has this name; the message lists the known
+    ones."""
+
+
+class ConceptRefused(ValueError):
+    """A concept cannot be added to a scheme as asked (no label, a kind that is not
+    the scheme's, a broader concept outside it); nothing was written."""
+
+
+class ClosedScheme(ConceptRefused):
+    """The scheme's list is closed by the literature (``owl:oneOf`` in the ontology):
+    only an ontology release adds to it; nothing was written."""
+
+
+class DuplicateConcept(ConceptRefused):
+    """The scheme already holds a concept with this label (compared without case or
+    surrounding spaces); nothing was written. ``existing`` is its IRI."""
+
+    def __init__(self, message: str, existing: str) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
 class RestoreRefused(Exception):
     """A dump cannot be restored as it is; the store was not changed.
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import BinaryIO
 
 from rdflib import Literal
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import URIRef
 
 from kg.config import Settings
@@ -26,6 +26,15 @@ from kg.errors import MigrationRefused, RestoreRefused
 from kg.migration import MigrationPlan, Recorded, migration_steps, migration_update
 from kg.ontology import ontology_digest
 from kg.reasoning import InconsistencyReport
+from kg.schemes import (
+    ConceptAddition,
+    Scheme,
+    kind_named,
+    minted_concept_iri,
+    ontology_schemes,
+    scheme_named,
+    with_added,
+)
 from kg.store import open_store
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Term, Triple
 from kg.validation import ValidationReport
@@ -101,8 +110,12 @@ class KnowledgeGraph:
 
         Raises:
             ProtectedGraph: the delta writes into a system graph; nothing written.
-            ReservedTerm: it describes ontology terms, states schema or forges
-                provenance; nothing written.
+            ReservedTerm: it describes ontology terms, states schema, forges
+                provenance or puts a concept in a ``ckm:`` scheme (that is
+                :meth:`add_concept`'s); nothing written.
+
+        A design parameter given as a literal (``ckm:localDesign "the clinic"``) is kept
+        on its description property (``ckm:localDesignDescription``), with a Warning.
             UnstorableLiteral: a literal no dump could carry back; nothing written.
             UnknownTerm: it uses a ckm: term the ontology does not declare (a typo:
                 the message suggests the nearest declared terms); nothing written.
@@ -233,6 +246,80 @@ class KnowledgeGraph:
         receipt = self.write_intent(intent, WriteContext(agent=agent, operation="erase-customer"))
         assert intent.plan is not None  # set when the Delta was built
         return intent.plan, receipt
+
+    def add_concept(
+        self,
+        scheme: str,
+        label: str,
+        definition: str,
+        context: WriteContext | None = None,
+        *,
+        kind: str | None = None,
+        broader: URIRef | None = None,
+        language: str = "en",
+    ) -> tuple[URIRef, WriteReceipt]:
+        """Add a firm's concept to the open concept scheme ``scheme`` (its local name,
+        e.g. ``ResourceIntegratingPracticeScheme``); returns its IRI and the receipt.
+
+        The concept gets an IRI in the store's id namespace (``ckm:`` is the
+        ontology's), ``skos:Concept``, the scheme's list class (``kind``, a local name,
+        when the scheme has several), ``skos:inScheme``, ``skos:prefLabel`` (also
+        ``rdfs:label``) and ``skos:definition``, and from then on the shapes accept it
+        wherever they accept members of the scheme. It goes through the write road:
+        atomic, validated, recorded in provenance (operation ``add concept``); the label
+        is checked against the scheme in the writer's turn, so of two concurrent
+        additions of one label exactly one succeeds.
+
+        Raises:
+            UnknownScheme: no such scheme; nothing written.
+            ClosedScheme: the literature closes the list (``owl:oneOf``); nothing written.
+            DuplicateConcept: the scheme has a concept of this label; nothing written.
+            ConceptRefused: no label or definition, a wrong ``kind``, a ``broader``
+                concept outside the scheme; nothing written.
+            and the errors of :meth:`write`; nothing written.
+
+        >>> graph = KnowledgeGraph.in_memory()
+        >>> iri, receipt = graph.add_concept(
+        ...     "ResourceIntegratingPracticeScheme", "Joint budgeting",
+        ...     "Provider and customer plan the integration's budget together.")
+        >>> str(iri).startswith(graph.settings.base_iri + "concept/joint-budgeting-")
+        True
+        >>> [c.label for c in graph.scheme("ResourceIntegratingPracticeScheme").concepts][-1]
+        'Joint budgeting'
+        >>> graph.add_concept("ValueSphereScheme", "Mars", "Nowhere.")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.ClosedScheme: ValueSphereScheme is a closed list (the literature gives ...
+        """
+        found = scheme_named(ontology_schemes(self._road.ontology), scheme)
+        intent = ConceptAddition(
+            found,
+            minted_concept_iri(self.settings.base_iri, label),
+            label,
+            definition,
+            kind_named(kind) if kind else None,
+            broader,
+            language,
+        )
+        context = replace(context or WriteContext(), operation="add concept")
+        return intent.iri, self.write_intent(intent, context)
+
+    def schemes(self) -> list[Scheme]:
+        """Every concept scheme of the ontology, open and closed, with its concepts (the
+        ontology's, then those the firm added), by name."""
+        return [self._with_added(s) for s in ontology_schemes(self._road.ontology).values()]
+
+    def scheme(self, name: str) -> Scheme:
+        """The concept scheme ``name`` with its concepts.
+
+        Raises:
+            UnknownScheme: no such scheme.
+        """
+        return self._with_added(scheme_named(ontology_schemes(self._road.ontology), name))
+
+    def _with_added(self, scheme: Scheme) -> Scheme:
+        members = {q[0] for q in self._store.quads(None, SKOS.inScheme, scheme.iri, DATA_GRAPH)}
+        return with_added(scheme, (q for m in members for q in self.description(m)))
 
     def check(self, change: Delta | Intent) -> ValidationReport:
         """Validate a change against the stored graph without writing anything."""

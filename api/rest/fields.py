@@ -3,16 +3,18 @@ their values to and from RDF terms.
 
 A field is declared with :func:`term`, naming the predicate (a CURIE) and how its value
 is written: ``ref`` (the IRI of another resource), ``vocab`` (a controlled-list
-individual as ``ckm:LocalName``), ``string``, ``date``, ``datetime`` or ``integer``.
+individual as ``ckm:LocalName``, or the IRI of a firm's own concept), ``string``,
+``date``, ``datetime`` or ``integer``.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any
 from typing import Literal as TypingLiteral
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field
 from pydantic.fields import FieldInfo
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -29,7 +31,21 @@ def _absolute_iri(text: str) -> str:
 
 
 Ref = Annotated[str, AfterValidator(_absolute_iri)]
-Vocab = Annotated[str, StringConstraints(pattern=r"^ckm:[A-Za-z][A-Za-z0-9]*$")]
+_CKM_CURIE = re.compile(r"ckm:[A-Za-z][A-Za-z0-9]*")
+
+
+def _vocab_value(text: str) -> str:
+    """``ckm:LocalName``, or the absolute IRI of a concept a firm's admin added to an
+    open scheme (issue 17 E2); the shapes decide whether it is a member of the list."""
+    if _CKM_CURIE.fullmatch(text):
+        return text
+    if text.startswith("ckm:"):
+        raise ValueError(f"{text!r} is not a ckm: term (ckm:LocalName, letters and digits)")
+    checked_iri(text)
+    return text
+
+
+Vocab = Annotated[str, AfterValidator(_vocab_value)]
 
 
 def term(curie: str, kind: ValueKind, description: str, **field: Any) -> Any:
@@ -62,7 +78,7 @@ def to_rdf(value: Any, kind: ValueKind) -> Identifier:
         case "ref":
             return URIRef(value)
         case "vocab":
-            return expand(value)
+            return expand(value) if _CKM_CURIE.fullmatch(value) else URIRef(value)
         case "date":
             return Literal(value, datatype=XSD.date)
         case "datetime":

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli import data, importing
+from kg.cli.concepts import concepts_app
 from kg.cli.migrate import migrate
 from kg.cli.ontology import ontology_app
 from kg.cli.queries import queries_app
@@ -22,6 +23,7 @@ app = typer.Typer(
 )
 app.add_typer(ontology_app, name="ontology")
 app.add_typer(queries_app, name="queries")
+app.add_typer(concepts_app, name="concepts")
 for command in (
     data.init,
     data.load,

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from rdflib import Literal
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import URIRef
 
 from kg.errors import ReservedTerm, UnstorableLiteral
@@ -147,6 +147,25 @@ def admit(added: Iterable[Quad]) -> None:
             "changes with an ontology release (ckm migrate); provenance is recorded by "
             "the write road.",
             sorted(reserved),
+        )
+
+
+def refuse_scheme_membership(added: Iterable[Quad]) -> None:
+    """Refuse a data write that puts something in a ``ckm:`` concept scheme: a firm's
+    concept enters an open scheme only through ``KnowledgeGraph.add_concept`` (the
+    admin's road, which checks that the scheme is open and the label new; issue 17 E2).
+
+    Raises:
+        ReservedTerm: the write states ``skos:inScheme`` a ``ckm:`` scheme.
+    """
+    schemes = sorted(
+        {str(o) for _s, p, o, _g in added if p == SKOS.inScheme and str(o).startswith(str(CKM))}
+    )
+    if schemes:
+        raise ReservedTerm(
+            f"only a firm's admin adds a concept to a concept scheme ({', '.join(schemes)}): "
+            "use ckm concepts add or POST /api/schemes/{name}/concepts. Nothing was written.",
+            schemes,
         )
 
 

@@ -33,8 +33,9 @@ from kg.reasoning import CompiledReasoner, InconsistencyReport, Reasoner
 from kg.store.base import Quad, Store, Triple
 from kg.validation import ValidationReport, Validator, shapes_for, validator_for
 from kg.vocab import INFERRED_GRAPH, SYSTEM_GRAPHS
-from kg.write.admission import admit
+from kg.write.admission import admit, refuse_scheme_membership
 from kg.write.delta import Delta, ensure_writable
+from kg.write.design_descriptions import described_in_words
 from kg.write.explanation import explained
 from kg.write.intents import Intent
 from kg.write.known_terms import KnownTerms
@@ -241,8 +242,12 @@ class WriteRoad:
         """
         delta = intent.delta(state)
         if not getattr(intent, "system", False):
+            # A design parameter given in words is kept as its description (issue 17 E2).
+            delta = described_in_words(delta)
             ensure_writable(delta.graphs())
             admit(delta.added)
+            if not getattr(intent, "adds_concept", False):
+                refuse_scheme_membership(delta.added)
             self.known_terms.refuse_unknown(
                 delta.added, described=state.describes, base_iri=self._settings.base_iri
             )

@@ -8,9 +8,11 @@ workshop i42 in the joint sphere; knowledge k7; contribution c1).
 
 from __future__ import annotations
 
+import pytest
+from rdflib import URIRef
 from rdflib.namespace import SKOS
 
-from kg.errors import InconsistentWrite, ValidationRefused
+from kg.errors import ClosedScheme, InconsistentWrite, ValidationRefused
 from kg.graph import KnowledgeGraph
 from kg.validation.report import ValidationReport
 from kg.write.delta import Delta
@@ -285,3 +287,50 @@ def test_e8_a_partnership_is_checked_against_the_role_held_in_its_time(
         ("Violation", "p9")
     ]
     assert found(verdict(small, PARTNERSHIP.format(end="2024-12-31")), shape) == []
+
+
+# --- E2 -------------------------------------------------------------------------------
+
+
+def test_e2_an_ri_practice_a_firm_added_is_accepted(small: KnowledgeGraph):
+    # 004 l.348: "RI practices can be different in other contexts". A practice outside
+    # the four is refused until the firm's admin adds it to the scheme, then accepted.
+    shape = "Interaction-riPractice"
+    outside = f"<{EX}joint-budgeting>"
+    assert found(verdict(small, f"ex:i42 ckm:riPractice {outside} ."), shape) == [
+        ("Violation", "i42")
+    ]
+    iri, _receipt = small.add_concept(
+        "ResourceIntegratingPracticeScheme",
+        "Joint budgeting",
+        "Provider and customer plan the integration's budget together.",
+    )
+    assert found(verdict(small, f"ex:i42 ckm:riPractice <{iri}> ."), shape) == []
+    assert (iri, SKOS.inScheme, URIRef(CKM + "ResourceIntegratingPracticeScheme")) in {
+        q[:3] for q in small.description(iri)
+    }
+
+
+def test_e2_a_design_parameter_in_words_is_kept_with_a_warning(small: KnowledgeGraph):
+    # 000 l.175: the places of the local design are examples ("for example ... in
+    # restaurants, the companies themselves, hotels"); a firm's own words are kept.
+    report = verdict(
+        small,
+        'ex:p8 a ckm:KnowledgePartnership ; rdfs:label "Clinic partnership" ; '
+        'ckm:partnerFirm ex:medsoft ; ckm:partner ex:acme ; ckm:since "2024-01-15"^^xsd:date ; '
+        'ckm:localDesign "the clinic and informal dinners" .',
+    )
+    assert report.accepted
+    assert found(report, "KnowledgePartnership-designDescribedOnly") == [("Warning", "p8")]
+    described = small.select(f"SELECT ?d WHERE {{ <{EX}p8> <{CKM}localDesignDescription> ?d }}")
+    assert [str(r["d"]) for r in described] == ["the clinic and informal dinners"]
+
+
+def test_e2_a_closed_list_still_refuses_an_unknown_member(small: KnowledgeGraph):
+    # 004 l.107-109, l.145: provider, joint and customer sphere are the three spheres;
+    # the list stays closed, and no admin can add a fourth.
+    shape = "Interaction-inSphere"
+    report = verdict(small, f"ex:i42 ckm:inSphere <{EX}market-sphere> .")
+    assert ("Violation", "i42") in found(report, shape)
+    with pytest.raises(ClosedScheme):
+        small.add_concept("ValueSphereScheme", "Market sphere", "Where markets meet.")
