@@ -11,6 +11,7 @@ contributions n1-n7, partnerships p1-p3, initiatives init1-init2.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -698,7 +699,17 @@ def test_young_or_thin_partnerships(analysts):
 
 def test_every_saved_query_has_a_hand_worked_answer():
     source = Path(__file__).read_text(encoding="utf-8")
-    assert [name for name in saved_queries() if f'ask(analysts, "{name}"' not in source] == []
+    # A query may instead be answered on a fixture of its own (test_answers_<topic>.py).
+    own = " ".join(
+        p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_answers_*.py")
+    )
+    missing = [
+        name
+        for name in saved_queries()
+        if f'ask(analysts, "{name}"' not in source
+        and not re.search(rf'answer\(\s*\w+,\s*"{name}"', own)
+    ]
+    assert missing == []
 
 
 # -- competency questions added for kg/queries/coverage.tsv ------------------------------
