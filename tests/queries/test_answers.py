@@ -698,7 +698,14 @@ def test_young_or_thin_partnerships(analysts):
 
 def test_every_saved_query_has_a_hand_worked_answer():
     source = Path(__file__).read_text(encoding="utf-8")
-    assert [name for name in saved_queries() if f'ask(analysts, "{name}"' not in source] == []
+    # The seed-000 queries of 2.0.0 are answered on their own fixture (partnerships.ttl).
+    own = Path(__file__).with_name("test_answers_partnerships.py").read_text(encoding="utf-8")
+    unanswered = [
+        name
+        for name in saved_queries()
+        if f'ask(analysts, "{name}"' not in source and f'answer(partnerships, "{name}"' not in own
+    ]
+    assert unanswered == []
 
 
 # -- competency questions added for kg/queries/coverage.tsv ------------------------------
