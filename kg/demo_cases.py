@@ -315,7 +315,7 @@ FIRMS: tuple[FirmSpec, ...] = (
     ),
     FirmSpec(
         slug="durex-technology", label="Expert for Durex Technology (F)", sme=True,
-        country="DE", employees=60, business_field="Durex and composition",
+        country="DE", employees=60, business_field="Durex and Composition",
         comment="Owner-operated; growth strategy: waterfall (Uppsala principle); customer "
         "base B2B. One strategic customer was responsible for a new plant.",
         source=LETTNER + " (case F)", weight=9,
@@ -640,7 +640,7 @@ CASES: dict[str, CaseProfile] = {
     ),
     "plastic-design": CaseProfile(
         "E", "Owner-operated", "Waterfall (Uppsala principle)", "B2B; partially B2C",
-        (B2B, B2C), 600, 3,
+        (B2B, B2C), 300, 3,
         "A strategic customer is a customer that presents our brand and products in a good "
         "way, [...] I'm not saying that the customer needs to earn us a million in turnover, "
         "but that they represent the company in a good brand environment.",
