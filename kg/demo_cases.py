@@ -10,7 +10,55 @@ alignment drivers and the customers' findings are van Middendorp's (§4.1-4.2). 
 templates cover the knowledge for, about and from customers of the CKM literature summarised
 in seed 003. The contribution kinds and value areas follow Lettner et al. (2022, §4.2, after
 Wilhelm, Gueldenberg & Güttel 2013), and the partnership design follows Lettner et al. (§4.4).
-Names of people, places and organisations are fictional.
+Names of people, places and organisations are fictional, except the nine case names, which are
+the paper's.
+
+The nine cases (``FIRMS`` and ``CASES``), from seed 000 (``shared/seeds/000_*.txt``). Name,
+location, employees and customer base are Table 1 verbatim (l.80-86; "FL" is written "LI",
+ISO 3166). Table 1 gives no size of the customer base and no number of integrated customers:
+the last two columns (base, int.) are illustrative, chosen within what the text says. The
+Table 2 criteria per case and perspective are in ``demo_tables/table2_criteria.tsv``
+(l.121-131, item by item).
+
+=====================================  ===  ====  ============================  ====  ====
+case (Table 1, l.80)                   loc  emp.  Customer Base (l.86)          base  int.
+=====================================  ===  ====  ============================  ====  ====
+Medical Software Company (A)           LI   15    B2C; partially B2B            800   40
+Unique Technology (B)                  DE   35    B2B, building B2C             300   12
+Software Solutions (C)                 LI   7     B2C                           1500  15
+Creative Clothing (D)                  CH   14    B2B; partially B2C            250   7
+Plastic Design (E)                     DE   200   B2B; partially B2C            300   3
+Expert for Durex Technology (F)        DE   60    B2B                           350   10
+Synthetic Material (G)                 DE   160   B2B (standard business), B2C  900   9
+Knowledge Company (H)                  AT   6     B2C/Public Sector             120   5
+Construction Company (I)               CH   45    B2B & B2C                     200   11
+=====================================  ===  ====  ============================  ====  ====
+
+All but I are owner-operated; I is an "Associated Company" (l.81). Business Field (l.84),
+Growth Strategy (l.85) and the Table 2 definitions are in ``FIRMS`` and ``CASES``; the full
+table, with every line cited, is ``docs/demo-cases.md``. How the two illustrative columns
+are bounded:
+
+- knowledge partners are "between 1 and 30%" of the entire customer base in most cases
+  (l.173): every share here is 1-5 %;
+- Plastic Design (E) integrates its customers least, "except for Plastic Design E" (l.150):
+  the fewest integrated customers (3); Medical Software Company (A) has more active than
+  passive customers because of individual customer projects (l.135): the most (40);
+- F's system holds the history of "350 new customers" (l.133): a base of 350;
+- the base "is in general larger for B2C than for B2B" (l.216): the B2C-led A and C have the
+  largest bases;
+- D "works with a local customer in each country" (l.149): 7, its seven countries.
+
+The demo's generated knowledge partners are apportioned by the integrated column (one per case
+first when there are at least nine). Partnership designs per case (``CaseProfile.methods``):
+A invites customers to tour the company (l.175); C talks to them at the fair or in the shop
+(l.177); I holds feedback sessions on technical aspects (l.147); E's customers say it could
+have profited much more "if they would have taken more effort in communicating with us"
+(l.150), so E's methods are social only and do not serve its partners' wish for information;
+the other cases' methods are drawn from the list of l.175. Every case keeps a narrow customer
+base (quality over quantity, l.173) and involves its partners operatively (l.145). A
+partnership's ``ckm:fitsMotive`` is the partners' motives that its design serves
+(``kg.demo.served_motives``), never a copy of them.
 
 ``kg.demo`` draws the demo data set from these tables.
 """
