@@ -54,8 +54,6 @@ class TestFirmProfile(ConceptExamples):
             'ex:medsoft ckm:customerBaseSize "800"^^xsd:nonNegativeInteger .',
             'ex:medsoft ckm:customerBaseSize "800" .',
             ("Firm-customerBaseSize", EX.medsoft, V),
-            # a text does not compare with the integrated count either
-            ("Firm-integratedWithinBase", EX.medsoft, V),
         ),
         refused(
             "negative-integrated-count",
