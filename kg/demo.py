@@ -422,7 +422,11 @@ def _partnership(
         # Every case focuses on a few relevant customers, quality over quantity (l.173).
         "socialDesign": ["NarrowCustomerBase" if case else weighted(rng, SOCIAL_DESIGNS)],
         "localDesign": ["FormalLocation" if formal else weighted(rng, LOCAL_DESIGNS)],
-        "methodicalDesign": rng.sample(methods, rng.randint(1, min(3, len(methods)))),
+        # The case's first method is always used: for all but E one that informs.
+        "methodicalDesign": [
+            methods[0],
+            *rng.sample(methods[1:], rng.randint(0, min(2, len(methods) - 1))),
+        ],
     }
     if incomplete % INCOMPLETE_DESIGN_EVERY == 3:
         del design[DESIGN_PROPERTIES[(incomplete // INCOMPLETE_DESIGN_EVERY) % 4]]

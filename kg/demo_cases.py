@@ -641,7 +641,8 @@ class CaseProfile:
     customer_base_size: int  # not in Table 1: illustrative, within the paper's constraints
     integrated_customers: int  # not in Table 1: illustrative, within the paper's constraints
     definition: str  # Table 2, "Definition from the company's perspective"
-    methods: tuple[str, ...]  # ckm:MethodicalDesign values the case's partnerships use
+    # ckm:MethodicalDesign values the case's partnerships use, the first one always
+    methods: tuple[str, ...]
     # A motive its partners hold that the case's design does not serve (a reported problem).
     unmet_motive: str | None = None
 
@@ -684,7 +685,7 @@ CASES: dict[str, CaseProfile] = {
         "D", "Owner-operated", "Market and product", "B2B; partially B2C", (B2B, B2C), 250, 7,
         "A strategic customer is certainly one with whom we can jointly develop ourselves in a "
         "sustainable and enduring way.",
-        _items("TripMethod | SimpleTalkMethod | TelephoneCallMethod"),
+        _items("SimpleTalkMethod | TripMethod | TelephoneCallMethod"),
     ),
     "plastic-design": CaseProfile(
         "E", "Owner-operated", "Waterfall (Uppsala principle)", "B2B; partially B2C",

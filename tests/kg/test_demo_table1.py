@@ -253,6 +253,24 @@ def test_the_other_cases_fit_the_trustful_partnership(large: Graph) -> None:
                 assert (partnership, CKM.fitsMotive, CKM.TrustfulPartnershipMotive) in large
 
 
+@pytest.mark.parametrize("size", ["demo", "large"])
+def test_outside_plastic_design_a_complete_design_fits_every_partner_motive(size, request):
+    # The paper reports no misfit for the other eight cases: where a partnership's design
+    # sets all four parameters (l.169), it serves all its partners' motives.
+    demo = request.getfixturevalue(size)
+    parameters = (CKM.temporalDesign, CKM.socialDesign, CKM.localDesign, CKM.methodicalDesign)
+    checked = 0
+    for label in TABLE_1:
+        if label == "Plastic Design (E)":
+            continue
+        for partnership in _partnerships(demo, label):
+            if all((partnership, p, None) in demo for p in parameters):
+                fitted = {_local(m) for m in demo.objects(partnership, CKM.fitsMotive)}
+                assert fitted == _held(demo, partnership), partnership
+                checked += 1
+    assert checked
+
+
 def test_hospital_doctors_are_consumers_not_purchasers(large: Graph) -> None:
     # l.135: "in Medical Software Company (A), the hospitals' doctors are consumers but not
     # purchasers".
