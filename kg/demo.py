@@ -36,24 +36,30 @@ from rdflib.namespace import DCTERMS, RDFS, XSD
 from kg.demo_cases import (
     ACTIVE,
     BUSINESS_AREA,
+    CASE_CRM_USES,
+    CASES,
     DESIGN_PROPERTIES,
     FIRMS,
     FIRST_NAMES,
+    FORMAL_METHODS,
     INCOMPLETE_DESIGN_EVERY,
+    INFORMING_METHODS,
     KIND_AREA,
     LANGUAGE,
     LAST_NAMES,
     LEGAL_FORMS,
     LOCAL_DESIGNS,
-    METHODICAL_DESIGNS,
     MONETARY_REWARD_EVERY,
     PARTNER,
+    PARTNER_WEIGHT,
     PASSIVE,
     PLACES,
+    PURCHASING_SEGMENTS,
     ROLE_LABEL,
     ROLE_SHARES,
     SOCIAL_DESIGNS,
     STEMS,
+    TABLE2,
     TEMPORAL_DESIGNS,
     WINDOW_START,
     FirmSpec,
@@ -90,6 +96,7 @@ def _firms(g: DemoGraph) -> list[FirmRecord]:
         g.add((firm, K.businessField, Literal(spec.business_field)))
         g.add((firm, RDFS.comment, Literal(spec.comment)))
         g.add((firm, DCTERMS.source, Literal(spec.source)))
+        _case_profile(g, firm, spec.slug)
         offerings = []
         for item in spec.offerings:
             slug, label = item.split("=")
@@ -107,6 +114,28 @@ def _firms(g: DemoGraph) -> list[FirmRecord]:
     return firms
 
 
+def _case_profile(g: DemoGraph, firm: URIRef, slug: str) -> None:
+    """What Tables 1 and 2 of Lettner et al. (2022) report of the firm, if it is a case."""
+    case = CASES.get(slug)
+    if case is None:
+        return
+    g.add((firm, K.ownershipForm, Literal(case.ownership)))
+    g.add((firm, K.growthStrategy, Literal(case.growth_strategy)))
+    for typology in case.serves:
+        g.add((firm, K.servesTypology, K[typology]))
+    g.add((firm, K.customerBaseSize, g.typed(case.customer_base_size, XSD.nonNegativeInteger)))
+    count = g.typed(case.integrated_customers, XSD.nonNegativeInteger)
+    g.add((firm, K.integratedCustomerCount, count))
+    for use in CASE_CRM_USES:
+        g.add((firm, K.usesCRMFor, K[use]))
+    g.add((firm, K.knowledgePartnerDefinition, Literal(case.definition)))
+    criteria = TABLE2[case.case]
+    for perspective, prop in (("company", K.companyIdentificationCriterion),
+                              ("customer", K.customerIdentificationCriterion)):  # fmt: skip
+        for criterion in criteria.get(perspective, ()):
+            g.add((firm, prop, K[criterion]))
+
+
 # =======================================================================================
 # Customers, motives, rewards and role history
 # =======================================================================================
@@ -115,18 +144,54 @@ def _firms(g: DemoGraph) -> list[FirmRecord]:
 def _customers(
     g: DemoGraph, rng: random.Random, firms: list[FirmRecord], count: int
 ) -> list[CustomerRecord]:
-    """``count`` customers spread over the firms by their weights, each firm at least one."""
+    """``count`` customers spread over the firms, each firm at least one where possible.
+
+    The knowledge partners are apportioned to the firms by their integrated customers (the
+    cases of Lettner et al. each get one first when there are enough), so that a firm with
+    fewer integrated customers never gets more partners than one with more; the other
+    customers go to the firms by their weights.
+    """
     cum_firm_weights = list(accumulate(f.spec.weight for f in firms))
     roles = _quota_roles(rng, count)
+    partner_slots = [
+        firm
+        for firm, seats in zip(firms, _partner_seats(firms, roles.count(PARTNER)), strict=True)
+        for _ in range(seats)
+    ]
+    rng.shuffle(partner_slots)
+    with_partner = {firm.spec.slug for firm in partner_slots}
+    unserved = [firm for firm in firms if firm.spec.slug not in with_partner]
     customers = []
-    for number in range(1, count + 1):
-        if number <= len(firms):
-            firm = firms[number - 1]
+    for number, role in enumerate(roles, start=1):
+        if role == PARTNER:
+            firm = partner_slots.pop()
+        elif unserved:
+            firm = unserved.pop(0)
         else:
             firm = firms[bisect(cum_firm_weights, rng.random() * cum_firm_weights[-1])]
-        customers.append(_customer(g, rng, firm, number, roles[number - 1]))
+        customers.append(_customer(g, rng, firm, number, role))
     _rewards(g, rng, customers)
     return customers
+
+
+def _partner_weight(firm: FirmRecord) -> int:
+    case = CASES.get(firm.spec.slug)
+    return case.integrated_customers if case else PARTNER_WEIGHT[firm.spec.slug]
+
+
+def _partner_seats(firms: list[FirmRecord], partners: int) -> list[int]:
+    """Knowledge partners per firm: one per case firm first, if there are enough, then the
+    rest by largest remainder over the partner weights (monotone in the weight)."""
+    weights = [_partner_weight(f) for f in firms]
+    cases = [f.spec.slug in CASES for f in firms]
+    seats = [1 if case else 0 for case in cases] if partners >= sum(cases) else [0] * len(firms)
+    rest = partners - sum(seats)
+    quotas = [rest * w / sum(weights) for w in weights]
+    seats = [s + int(q) for s, q in zip(seats, quotas, strict=True)]
+    by_remainder = sorted(range(len(firms)), key=lambda i: (-(quotas[i] - int(quotas[i])), i))
+    for index in by_remainder[: partners - sum(seats)]:
+        seats[index] += 1
+    return seats
 
 
 def _quota_roles(rng: random.Random, count: int) -> list[str]:
@@ -172,6 +237,8 @@ def _customer(
         employees = rng.randint(*spec.employees)
         g.add((c, K.employeeCount, g.typed(employees, XSD.nonNegativeInteger)))
         g.add((c, K.businessField, Literal(spec.field)))
+    if (firm.spec.slug, spec.slug) in PURCHASING_SEGMENTS:
+        _purchaser_and_consumer(g, customer)
     customer.motives = _motives(rng, firm.spec, role)
     for motive in customer.motives:
         g.add((c, K.hasMotive, K[motive]))
@@ -188,6 +255,19 @@ def _customer(
         if index < len(customer.history):  # closed the day before the next role began
             g.add((assignment, K.validTo, g.day(customer.history[index][1] - timedelta(1))))
     return customer
+
+
+def _purchaser_and_consumer(g: DemoGraph, customer: CustomerRecord) -> None:
+    """A hospital buys through its purchasing department; its doctors use the software
+    (Lettner et al. l.135: "the hospitals' doctors are consumers but not purchasers")."""
+    slug = customer.iri.rsplit("/", 1)[-1]
+    purchaser = g.iri("purchaser", slug)
+    g.labelled(purchaser, K.Purchaser, f"Purchasing department of {customer.label}")
+    consumer = g.iri("consumer", slug)
+    g.labelled(consumer, K.Consumer, f"Doctors of {customer.label}")
+    g.add((customer.iri, K.hasPurchaser, purchaser))
+    g.add((customer.iri, K.hasConsumer, consumer))
+    customer.consumer = consumer
 
 
 def _role_history(rng: random.Random, role: str) -> list[tuple[str, date]]:
@@ -230,7 +310,12 @@ def _motives(rng: random.Random, firm: FirmSpec, role: str) -> list[str]:
     """
     if role == PARTNER:
         others = [m for m in firm.motives if m != "TrustfulPartnershipMotive"]
-        return ["TrustfulPartnershipMotive", *rng.sample(others, rng.randint(0, 2))]
+        motives = ["TrustfulPartnershipMotive", *rng.sample(others, rng.randint(0, 2))]
+        case = CASES.get(firm.slug)
+        # E's strategic customer wanted more communication (l.150): they seek information.
+        if case and case.unmet_motive and case.unmet_motive not in motives:
+            motives.append(case.unmet_motive)
+        return motives
     if role == ACTIVE:
         return rng.sample(firm.motives, rng.randint(1, 3))
     return []
@@ -324,28 +409,69 @@ def _partnership(
     g.labelled(partnership, K.KnowledgePartnership, label)
     g.add((partnership, K.partnerFirm, firm.iri))
     g.add((partnership, K.since, g.day(min(p.history[-1][1] for p in partners))))
-    motives: list[str] = []
     for partner in partners:
         g.add((partnership, K.partner, partner.iri))
         partner.partnership = partnership
-        motives += [m for m in partner.motives if m not in motives]
-    for motive in motives:  # designed to fit every partner's motives (§5.2)
-        g.add((partnership, K.fitsMotive, K[motive]))
+        if partner.consumer is not None:  # the doctors take part, not only the purchaser
+            g.add((partnership, K.partnershipContact, partner.consumer))
+    case = CASES.get(firm.spec.slug)
     formal = firm.spec.profile in ("integrator", "ict_service")
+    methods = case.methods if case else FORMAL_METHODS
     design = {
         "temporalDesign": ["FixedScheduleTiming" if formal else weighted(rng, TEMPORAL_DESIGNS)],
-        "socialDesign": [weighted(rng, SOCIAL_DESIGNS)],
+        # Every case focuses on a few relevant customers, quality over quantity (l.173).
+        "socialDesign": ["NarrowCustomerBase" if case else weighted(rng, SOCIAL_DESIGNS)],
         "localDesign": ["FormalLocation" if formal else weighted(rng, LOCAL_DESIGNS)],
-        "methodicalDesign": rng.sample(METHODICAL_DESIGNS, rng.randint(1, 3)),
+        # The case's first method is always used: for all but E one that informs.
+        "methodicalDesign": [
+            methods[0],
+            *rng.sample(methods[1:], rng.randint(0, min(2, len(methods) - 1))),
+        ],
     }
     if incomplete % INCOMPLETE_DESIGN_EVERY == 3:
         del design[DESIGN_PROPERTIES[(incomplete // INCOMPLETE_DESIGN_EVERY) % 4]]
     for prop, values in design.items():
         for value in values:
             g.add((partnership, K[prop], K[value]))
-    areas = sorted({KIND_AREA[k] for k in firm.spec.contribution_kinds})
-    for area in rng.sample(areas, rng.randint(1, 2)):
+    # The partners are integrated into operative activities in all nine cases (l.145);
+    # E integrates them in nothing more (l.150).
+    areas = sorted({KIND_AREA[k] for k in firm.spec.contribution_kinds} - {"OperativeArea"})
+    chosen = ["OperativeArea"]
+    if areas and firm.spec.slug != "plastic-design" and rng.random() < 0.6:
+        chosen.append(rng.choice(areas))
+    for area in chosen:
         g.add((partnership, K.businessArea, Literal(BUSINESS_AREA[area])))
+    held = {m for p in partners for m in p.motives}
+    for motive in sorted(held & served_motives(design, chosen)):
+        g.add((partnership, K.fitsMotive, K[motive]))
+
+
+def served_motives(design: dict[str, list[str]], areas: list[str]) -> set[str]:
+    """The motives a partnership's design serves (Lettner et al. §4.3, §4.4, §5.1-5.2).
+
+    - a personal, trustful partnership: a long-term, regular timing and a narrow customer
+      base, "the only way" to a personal and trusting partnership (l.171, l.173);
+    - access to information: a method that keeps the partner informed (l.161, l.175-177);
+    - adapted offerings and identification with the product and company: involvement in the
+      operative area, where products are developed with them (l.145, l.161, l.163);
+    - reputation and profiling: integration in any business area (l.198: valuable customers
+      "already feel valued through their integration").
+    """
+    served = set()
+    timing = design.get("temporalDesign", [])
+    if (
+        timing
+        and "OneOffTiming" not in timing
+        and design.get("socialDesign") == ["NarrowCustomerBase"]
+    ):
+        served.add("TrustfulPartnershipMotive")
+    if INFORMING_METHODS & set(design.get("methodicalDesign", [])):
+        served.add("AccessToInformationMotive")
+    if "OperativeArea" in areas:
+        served |= {"AdaptedOfferingsMotive", "IdentificationMotive"}
+    if areas:
+        served.add("ReputationMotive")
+    return served
 
 
 # =======================================================================================

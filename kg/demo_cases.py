@@ -10,15 +10,65 @@ alignment drivers and the customers' findings are van Middendorp's (§4.1-4.2). 
 templates cover the knowledge for, about and from customers of the CKM literature summarised
 in seed 003. The contribution kinds and value areas follow Lettner et al. (2022, §4.2, after
 Wilhelm, Gueldenberg & Güttel 2013), and the partnership design follows Lettner et al. (§4.4).
-Names of people, places and organisations are fictional.
+Names of people, places and organisations are fictional, except the nine case names, which are
+the paper's.
+
+The nine cases (``FIRMS`` and ``CASES``), from seed 000 (``shared/seeds/000_*.txt``). Name,
+location, employees and customer base are Table 1 verbatim (l.80-86; "FL" is written "LI",
+ISO 3166). Table 1 gives no size of the customer base and no number of integrated customers:
+the last two columns (base, int.) are illustrative, chosen within what the text says. The
+Table 2 criteria per case and perspective are in ``demo_tables/table2_criteria.tsv``
+(l.121-131, item by item).
+
+=====================================  ===  ====  ============================  ====  ====
+case (Table 1, l.80)                   loc  emp.  Customer Base (l.86)          base  int.
+=====================================  ===  ====  ============================  ====  ====
+Medical Software Company (A)           LI   15    B2C; partially B2B            800   40
+Unique Technology (B)                  DE   35    B2B, building B2C             300   12
+Software Solutions (C)                 LI   7     B2C                           1500  15
+Creative Clothing (D)                  CH   14    B2B; partially B2C            250   7
+Plastic Design (E)                     DE   200   B2B; partially B2C            300   3
+Expert for Durex Technology (F)        DE   60    B2B                           350   10
+Synthetic Material (G)                 DE   160   B2B (standard business), B2C  900   9
+Knowledge Company (H)                  AT   6     B2C/Public Sector             120   5
+Construction Company (I)               CH   45    B2B & B2C                     200   11
+=====================================  ===  ====  ============================  ====  ====
+
+All but I are owner-operated; I is an "Associated Company" (l.81). Business Field (l.84),
+Growth Strategy (l.85) and the Table 2 definitions are in ``FIRMS`` and ``CASES``; the full
+table, with every line cited, is ``docs/demo-cases.md``. How the two illustrative columns
+are bounded:
+
+- knowledge partners are "between 1 and 30%" of the entire customer base in most cases
+  (l.173): every share here is 1-5 %;
+- Plastic Design (E) integrates its customers least, "except for Plastic Design E" (l.150):
+  the fewest integrated customers (3); Medical Software Company (A) has more active than
+  passive customers because of individual customer projects (l.135): the most (40);
+- F's system holds the history of "350 new customers" (l.133): a base of 350;
+- the base "is in general larger for B2C than for B2B" (l.216): the B2C-led A and C have the
+  largest bases;
+- D "works with a local customer in each country" (l.149): 7, its seven countries.
+
+The demo's generated knowledge partners are apportioned by the integrated column (one per case
+first when there are at least nine). Partnership designs per case (``CaseProfile.methods``):
+A invites customers to tour the company (l.175); C talks to them at the fair or in the shop
+(l.177); I holds feedback sessions on technical aspects (l.147); E's customers say it could
+have profited much more "if they would have taken more effort in communicating with us"
+(l.150), so E's methods are social only and do not serve its partners' wish for information;
+the other cases' methods are drawn from the list of l.175. Every case keeps a narrow customer
+base (quality over quantity, l.173) and involves its partners operatively (l.145). A
+partnership's ``ckm:fitsMotive`` is the partners' motives that its design serves
+(``kg.demo.served_motives``), never a copy of them.
 
 ``kg.demo`` draws the demo data set from these tables.
 """
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 
 def _items(text: str) -> tuple[str, ...]:
@@ -109,7 +159,7 @@ CORE_KINDS = _items("ProductDevelopment | MarketingAndSalesSupport | EarlyWarnin
 # fmt: off
 FIRMS: tuple[FirmSpec, ...] = (
     FirmSpec(
-        slug="medsoft", label="SME A — Medical Software Company", sme=True, country="LI",
+        slug="medsoft", label="Medical Software Company (A)", sme=True, country="LI",
         employees=15, business_field="Software",
         comment="Owner-operated; growth strategy: market and product; customer base B2C, "
         "partially B2B. Hospital doctors use the software but do not purchase it.",
@@ -157,7 +207,7 @@ FIRMS: tuple[FirmSpec, ...] = (
         ),
     ),
     FirmSpec(
-        slug="unique-technology", label="SME B — Unique Technology", sme=True, country="DE",
+        slug="unique-technology", label="Unique Technology (B)", sme=True, country="DE",
         employees=35, business_field="Machinery",
         comment="Owner-operated; growth strategy: widen the business field; customer base "
         "B2B, building up B2C.",
@@ -198,7 +248,7 @@ FIRMS: tuple[FirmSpec, ...] = (
         ),
     ),
     FirmSpec(
-        slug="software-solutions", label="SME C — Software Solutions", sme=True, country="LI",
+        slug="software-solutions", label="Software Solutions (C)", sme=True, country="LI",
         employees=7, business_field="Software",
         comment="Owner-operated; growth strategy: waterfall (Uppsala principle); customer "
         "base B2C.",
@@ -232,7 +282,7 @@ FIRMS: tuple[FirmSpec, ...] = (
         ),
     ),
     FirmSpec(
-        slug="creative-clothing", label="SME D — Creative Clothing", sme=True, country="CH",
+        slug="creative-clothing", label="Creative Clothing (D)", sme=True, country="CH",
         employees=14, business_field="Textiles",
         comment="Owner-operated; growth strategy: market and product; customer base B2B, "
         "partially B2C; works with a local customer in each country.",
@@ -274,7 +324,7 @@ FIRMS: tuple[FirmSpec, ...] = (
         ),
     ),
     FirmSpec(
-        slug="plastic-design", label="SME E — Plastic Design", sme=True, country="DE",
+        slug="plastic-design", label="Plastic Design (E)", sme=True, country="DE",
         employees=200, business_field="Consumer goods",
         comment="Owner-operated; growth strategy: waterfall (Uppsala principle); customer "
         "base B2B, partially B2C. The case that integrates its customers least.",
@@ -312,8 +362,8 @@ FIRMS: tuple[FirmSpec, ...] = (
         ),
     ),
     FirmSpec(
-        slug="durex-technology", label="SME F — Expert for Durex Technology", sme=True,
-        country="DE", employees=60, business_field="Durex and composition",
+        slug="durex-technology", label="Expert for Durex Technology (F)", sme=True,
+        country="DE", employees=60, business_field="Durex and Composition",
         comment="Owner-operated; growth strategy: waterfall (Uppsala principle); customer "
         "base B2B. One strategic customer was responsible for a new plant.",
         source=LETTNER + " (case F)", weight=9,
@@ -356,7 +406,7 @@ FIRMS: tuple[FirmSpec, ...] = (
         ),
     ),
     FirmSpec(
-        slug="synthetic-material", label="SME G — Synthetic Material", sme=True, country="DE",
+        slug="synthetic-material", label="Synthetic Material (G)", sme=True, country="DE",
         employees=160, business_field="Plastic industry",
         comment="Owner-operated; growth strategy: low growth (capacity already used); "
         "customer base B2B (standard business) and B2C.",
@@ -396,7 +446,7 @@ FIRMS: tuple[FirmSpec, ...] = (
         ),
     ),
     FirmSpec(
-        slug="knowledge-company", label="SME H — Knowledge Company", sme=True, country="AT",
+        slug="knowledge-company", label="Knowledge Company (H)", sme=True, country="AT",
         employees=6, business_field="Consulting",
         comment="Owner-operated; growth strategy: market opportunities; customer base B2C "
         "and public sector; has worked with its strategic customers for over five years.",
@@ -434,7 +484,7 @@ FIRMS: tuple[FirmSpec, ...] = (
         ),
     ),
     FirmSpec(
-        slug="construction-company", label="SME I — Construction Company", sme=True, country="CH",
+        slug="construction-company", label="Construction Company (I)", sme=True, country="CH",
         employees=45, business_field="Plant engineering and construction",
         comment="Associated company; growth strategy: continued growth; customer base B2B and "
         "B2C. A customer's move abroad triggered a change of strategy.",
@@ -572,6 +622,140 @@ FIRMS: tuple[FirmSpec, ...] = (
     ),
 )
 # fmt: on
+
+
+# =======================================================================================
+# The nine cases of Lettner et al. (2022) as Tables 1 and 2 and §4 report them
+# =======================================================================================
+
+
+@dataclass(frozen=True, slots=True)
+class CaseProfile:
+    """What Lettner et al. (2022) report of one case firm (see the module's mapping table)."""
+
+    case: str  # the case letter of Table 1
+    ownership: str  # Table 1 row "Company"
+    growth_strategy: str  # Table 1 row "Growth Strategy"
+    customer_base: str  # Table 1 row "Customer Base", verbatim
+    serves: tuple[str, ...]  # the typologies that row names
+    customer_base_size: int  # not in Table 1: illustrative, within the paper's constraints
+    integrated_customers: int  # not in Table 1: illustrative, within the paper's constraints
+    definition: str  # Table 2, "Definition from the company's perspective"
+    # ckm:MethodicalDesign values the case's partnerships use, the first one always
+    methods: tuple[str, ...]
+    # A motive its partners hold that the case's design does not serve (a reported problem).
+    unmet_motive: str | None = None
+
+
+# The methods by which a partner is kept informed (§4.3 l.161: customers are "better
+# informed about the products and functions, planned innovations" through the exchange;
+# §4.4 l.175-177). Dinners, trips and free-time meetings build relatedness, not information.
+INFORMING_METHODS = frozenset(
+    _items(
+        "SimpleTalkMethod | TelephoneCallMethod | WorkshopMethod | PresentationMethod | "
+        "CompanyTourMethod | DigitalToolMethod"
+    )
+)
+# All nine use a CRM-like database, mainly operationally; A and B see the strategic potential
+# (identifying knowledge partners) but have not used it for lack of resources (l.114, l.133).
+CASE_CRM_USES = ("OperationalCRMUse",)
+
+# fmt: off
+CASES: dict[str, CaseProfile] = {
+    "medsoft": CaseProfile(
+        "A", "Owner-operated", "Market and product", "B2C; partially B2B", (B2C, B2B), 800, 40,
+        "The ordinary customer is a passive product receiver. The strategic customer becomes "
+        "active, is intrinsically motivated, and provides a value-creating contribution.",
+        _items("CompanyTourMethod | WorkshopMethod | PresentationMethod | SimpleTalkMethod"),
+    ),
+    "unique-technology": CaseProfile(
+        "B", "Owner-operated", "Widen business field", "B2B, building B2C", (B2B, B2C), 300, 12,
+        "A strategic customer is an absolute profit-pusher from which regular feedback "
+        "originates and valuable activities result.",
+        _items("WorkshopMethod | TelephoneCallMethod | CompanyTourMethod"),
+    ),
+    "software-solutions": CaseProfile(
+        "C", "Owner-operated", "Waterfall (Uppsala principle)", "B2C", (B2C,), 1500, 15,
+        "The strategic customer is ready to look for new ideas and solutions and does not "
+        "simply try to optimize new processes but tries to change something. Those are "
+        "strategic customers.",
+        _items("SimpleTalkMethod | TelephoneCallMethod | WorkshopMethod"),
+    ),
+    "creative-clothing": CaseProfile(
+        "D", "Owner-operated", "Market and product", "B2B; partially B2C", (B2B, B2C), 250, 7,
+        "A strategic customer is certainly one with whom we can jointly develop ourselves in a "
+        "sustainable and enduring way.",
+        _items("SimpleTalkMethod | TripMethod | TelephoneCallMethod"),
+    ),
+    "plastic-design": CaseProfile(
+        "E", "Owner-operated", "Waterfall (Uppsala principle)", "B2B; partially B2C",
+        (B2B, B2C), 300, 3,
+        "A strategic customer is a customer that presents our brand and products in a good "
+        "way, [...] I'm not saying that the customer needs to earn us a million in turnover, "
+        "but that they represent the company in a good brand environment.",
+        _items("DinnerMethod | FreeTimeMeetingMethod"),
+        unmet_motive="AccessToInformationMotive",
+    ),
+    "durex-technology": CaseProfile(
+        "F", "Owner-operated", "Waterfall (Uppsala principle)", "B2B", (B2B,), 350, 10,
+        "Strategic customers do not confront us with a competitive offer, but they see the "
+        "bilateral position on a strategic level and help us develop together, because a "
+        "strategic customer shares information with me that another \N{EN DASH} normal "
+        "customer \N{EN DASH} would keep to himself.",
+        _items("SimpleTalkMethod | TelephoneCallMethod | WorkshopMethod"),
+    ),
+    "synthetic-material": CaseProfile(
+        "G", "Owner-operated", "Low growth (already capacity utilization)",
+        "B2B (standard business), B2C", (B2B, B2C), 900, 9,
+        "I think that I see a customer under the term strategic customer, which can be "
+        "interpreted as having knowledge, know-how and is a thinking partner.",
+        _items("SimpleTalkMethod | DinnerMethod | FreeTimeMeetingMethod"),
+    ),
+    "knowledge-company": CaseProfile(
+        "H", "Owner-operated", "Market opportunities", "B2C/Public Sector", (B2C, PUBLIC),
+        120, 5,
+        "A strategic customer form is a customer that does not only bring profit, but also an "
+        "extra value. Value insofar that I can learn something from the customer that one "
+        "normally has in a partner relationship [...] we have been working with the strategic "
+        "customers for over five years now [...] but I doubt that the strategic customers know "
+        "that they are indeed strategic customers.",
+        _items("SimpleTalkMethod | WorkshopMethod | DinnerMethod"),
+    ),
+    "construction-company": CaseProfile(
+        "I", "Associated Company", "Continued growing", "B2B & B2C", (B2B, B2C), 200, 11,
+        "One must know oneself well and already have an intensive relationship. That is an "
+        "elementary prerequisite for a strategic customer seeing as only then can they provide "
+        "a structured flow if they discuss their experiences, problems and possible solutions.",
+        _items("WorkshopMethod | PresentationMethod | SimpleTalkMethod"),
+    ),
+}
+# fmt: on
+# Knowledge partners the demo gives the two firms outside Lettner et al., relative to the
+# integrated customers of the nine cases.
+PARTNER_WEIGHT = {"techco": 12, "ict-services": 8}
+# Segments whose accounts buy through a purchasing department for consumers who are not
+# purchasers: case A's hospitals and their doctors (l.135).
+PURCHASING_SEGMENTS = frozenset({("medsoft", "hospitals")})
+# Their partnerships are run formally (seeds 004 and 002): these methods.
+FORMAL_METHODS = _items("WorkshopMethod | PresentationMethod | DigitalToolMethod")
+
+TABLE2_TSV = Path(__file__).with_name("demo_tables") / "table2_criteria.tsv"
+
+
+def _table2() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Case letter -> perspective ("company"/"customer") -> ckm:IdentificationCriterion names."""
+    criteria: dict[str, dict[str, list[str]]] = {}
+    with TABLE2_TSV.open(encoding="utf-8") as lines:
+        rows = csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            found = criteria.setdefault(row["case"], {}).setdefault(row["perspective"], [])
+            if row["criterion"] not in found:
+                found.append(row["criterion"])
+    return {case: {p: tuple(c) for p, c in by.items()} for case, by in criteria.items()}
+
+
+# Table 2 of Lettner et al. (2022): each case's identification criteria per perspective.
+TABLE2 = _table2()
 
 # Fictional names in the languages of the cases' countries.
 LANGUAGE = {"DE": "de", "AT": "de", "CH": "de", "LI": "de", "NL": "nl", "BE": "nl", "FI": "fi"}

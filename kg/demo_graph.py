@@ -80,6 +80,7 @@ class CustomerRecord:
     history: list[tuple[str, date]]  # (role, valid from), oldest first
     motives: list[str] = field(default_factory=list)
     partnership: URIRef | None = None
+    consumer: URIRef | None = None  # who uses what the account buys, if not its purchaser
     initiatives: list[tuple[URIRef, tuple[str, ...]]] = field(default_factory=list)
 
     def role_on(self, day: date) -> str:

@@ -15,6 +15,7 @@ import pytest
 from rdflib.namespace import RDF
 
 from kg import KnowledgeGraph, Settings, ValidationRefused, demo_quads
+from kg.errors import InconsistentWrite
 from kg.reasoning import ReferenceReasoner
 from kg.store.base import Triple
 from kg.vocab import CKM
@@ -61,7 +62,9 @@ def write_road_calls(tmp_path_factory: pytest.TempPathFactory) -> list:
         active = {(s, p, CKM.ActiveCustomerRole, g) for s, p, _o, g in passive}
         graph.write(Delta(removed=frozenset(passive), added=frozenset(active)))
         for delta in _changes(quads, random.Random(5)):
-            with contextlib.suppress(ValidationRefused):  # a refused write reasons nothing
+            # A refused write reasons nothing; an inconsistent one (a node retyped into a
+            # disjoint class) was reasoned on, and that call is replayed below.
+            with contextlib.suppress(ValidationRefused, InconsistentWrite):
                 graph.write(delta)
         graph.write(
             turtle_delta(
@@ -76,7 +79,9 @@ def write_road_calls(tmp_path_factory: pytest.TempPathFactory) -> list:
 
 
 def test_every_write_road_call_gives_the_same(assert_same, write_road_calls):
-    assert len(write_road_calls) >= 15
+    # 2.0.0's demo adds ckm:Purchaser and ckm:Consumer nodes: more types to retype to, so
+    # more of the random retypes are refused by the shapes and reason nothing (13 calls).
+    assert len(write_road_calls) >= 12
     assert any(about is not None for _data, about in write_road_calls)
     for data, about in write_road_calls:
         assert_same(data, None if about is None else set(about), fallback=None)
