@@ -2,9 +2,9 @@
 
 TechCo Security Management sells its open access control platform through certified system
 integrators, its customers, and co-creates technical integrations with them in direct
-interactions (seed 004 l.186-192). The study interviewed people of five Dutch system
+interactions (seed 004 l.182-192). The study interviewed people of five Dutch system
 integrators (l.198) and reports, per resource-integrating practice, how TechCo performed
-within the practice's drivers and what came of it (§4.1, l.225-330; §4.2.3, l.352-362).
+within the practice's drivers and what came of it (§4.1, l.225-323; §4.2.3, l.352-362).
 
 Written here: the five integrators (customers of the demo's TechCo firm), one interaction
 per reported episode of each RI practice, the customer's driver assessments, the alignment
@@ -67,7 +67,7 @@ EPISODES = (
         "Integration project designed from TechCo's own point of view; the integrator was "
         "involved after important decisions were made (seed 004 l.233-237).",
     ),
-    # §4.1.2 and §4.2.3 (l.257, l.264-268, l.362): unclear communication during an
+    # §4.1.2 and §4.2.3 (l.257, l.263-267, l.362): unclear communication during an
     # implementation and documentation too technical to convince the end-customer; "a poor
     # performance within these drivers contributed to misalignment ... This resulted in
     # value co-destruction" (l.362).
@@ -81,12 +81,12 @@ EPISODES = (
         "Misaligned",
         "ValueCoDestruction",
         "Integration documentation too technical to convince the end-customer; questions "
-        "during implementation answered inadequately, causing delay (seed 004 l.257, l.266, "
+        "during implementation answered inadequately, causing delay (seed 004 l.257, l.265, "
         "l.362).",
     ),
-    # §4.1.2 (l.255, l.277-281): informed by e-mail about integrations to be released,
+    # §4.1.2 (l.255, l.275-277): informed by e-mail about integrations to be released,
     # communication "nowadays better than before"; being transparent "contributes to value
-    # co-creation" (l.281).
+    # co-creation" (l.277).
     Episode(
         "pi-informed-of-releases",
         "c",
@@ -97,9 +97,9 @@ EPISODES = (
         "Aligned",
         "ValueCoCreation",
         "Informed about integrations that will be released, which helps design solutions "
-        "for end-customers (seed 004 l.255, l.277-281).",
+        "for end-customers (seed 004 l.255, l.275-277).",
     ),
-    # §4.1.3 (l.285-295): joint whitepapers and shared success stories are wished for as
+    # §4.1.3 (l.281-291): joint whitepapers and shared success stories are wished for as
     # opportunities; the thesis rates no performance and states no outcome.
     Episode(
         "ps-joint-success-stories",
@@ -111,9 +111,9 @@ EPISODES = (
         None,
         None,
         "The integrator asks TechCo to use its solution in a whitepaper and to promote "
-        "success stories together (seed 004 l.285, l.291).",
+        "success stories together (seed 004 l.283, l.289).",
     ),
-    # §4.1.4 (l.297-330): no timely response, TechCo redirecting to the other vendor
+    # §4.1.4 (l.297-323): no timely response, TechCo redirecting to the other vendor
     # instead of taking responsibility, a support desk that takes too long; "This
     # ultimately led to losing my customer" (l.305); co-destruction is a decline in at least
     # one actor's well-being (l.123).
@@ -132,7 +132,7 @@ EPISODES = (
         "ValueCoDestruction",
         "Functionality issue in an integration: TechCo and the other vendor redirected the "
         "integrator to each other and it lost its end-customer (seed 004 l.299-305, "
-        "l.317-327).",
+        "l.309-323).",
     ),
 )
 

@@ -6,10 +6,10 @@ What the thesis reports, and these tests expect: five Dutch system integrators (
 in Diagnosing & Designing customer involvement, proactive attitude and collaboration fell
 short and the practice did not fit (l.231-249); in Producing & Implementing poor
 communication and documentation led to misalignment and value co-destruction (l.362),
-while being informed of releases contributed to co-creation (l.277-281); in Supporting &
+while being informed of releases contributed to co-creation (l.275-277); in Supporting &
 Assisting adequate response, responsibility and support fell short and the integrator lost
-its customer (l.297-330); Promoting & Sharing is reported as wishes, with no driver rated
-(l.285-295).
+its customer (l.297-323); Promoting & Sharing is reported as wishes, with no driver rated
+(l.281-291).
 """
 
 from __future__ import annotations
@@ -127,8 +127,8 @@ def test_which_practices_end_in_co_destruction_and_co_creation(store):
     assert rows == {
         ("DiagnosingAndDesigning", "Misaligned", None),  # no outcome stated (l.239)
         ("ProducingAndImplementing", "Misaligned", "ValueCoDestruction"),  # l.362
-        ("ProducingAndImplementing", "Aligned", "ValueCoCreation"),  # l.281
-        ("PromotingAndSharing", None, None),  # wishes only (l.285-295)
+        ("ProducingAndImplementing", "Aligned", "ValueCoCreation"),  # l.277
+        ("PromotingAndSharing", None, None),  # wishes only (l.281-291)
         ("SupportingAndAssisting", "Misaligned", "ValueCoDestruction"),  # l.305
     }
 
