@@ -851,3 +851,13 @@ def test_crowding_out_exposure(analysts):
         ("ex:acme", "Acme Clinic", "ex:medsoft", "MedSoft", *money),
         ("ex:emil", "Emil Berger", "ex:plastica", "Plastica", *money),
     ]
+
+
+def test_partnership_trust(analysts):
+    # The fixture records no trust assessment: every partnership is listed without a level.
+    none = (None, None, None)
+    assert ask(analysts, "partnership-trust") == [
+        ("ex:p1", "MedSoft with Acme", "ex:medsoft", "MedSoft", *none),
+        ("ex:p2", "MedSoft with Delta", "ex:medsoft", "MedSoft", *none),
+        ("ex:p3", "Plastica with Emil", "ex:plastica", "Plastica", *none),
+    ]

@@ -77,3 +77,23 @@ def test_the_money_only_query_still_sees_only_money(frame):
     # crowding-out-risk keeps its meaning: rewarded knowledge partners (money by default).
     rows = answer(frame, "crowding-out-risk")
     assert [r[0] for r in rows] == ["ex:anna"]
+
+
+def test_partnership_trust(frame):
+    # pa and pe have no trust assessment; pd was assessed high in 2019 and moderate in
+    # 2024, and the 2024 assessment is the latest.
+    assert answer(frame, "partnership-trust") == [
+        ("ex:pa", "MedSoft with Anna", "ex:medsoft", "MedSoft", None, None, None),
+        (
+            "ex:pd",
+            "Plastica with Dora",
+            "ex:plastica",
+            "Plastica",
+            "ckm:ModerateTrust",
+            "moderate trust",
+            "2024-03-01",
+        ),
+        ("ex:pe", "Plastica with Emil", "ex:plastica", "Plastica", None, None, None),
+    ]
+    medsoft = answer(frame, "partnership-trust", {"firm": "http://example.org/id/medsoft"})
+    assert [r[0] for r in medsoft] == ["ex:pa"]
