@@ -75,6 +75,7 @@ from kg.demo_graph import (
     random_day,
     weighted,
 )
+from kg.demo_integrator import add_integrator_case
 from kg.demo_interactions import add_interactions
 from kg.demo_knowledge import add_contributions, add_knowledge
 
@@ -527,5 +528,6 @@ def demo_quads(
         interactions = add_interactions(g, rng, customer_records)
         knowledge = add_knowledge(g, rng, interactions)
         add_contributions(g, rng, knowledge)
+        add_integrator_case(g)
         g.quads.sort(key=lambda q: (str(q[0]), str(q[1]), str(q[2])))
     return g.quads

@@ -851,3 +851,24 @@ def test_open_feedback_loops(analysts):
     ideas = ask(analysts, "open-feedback-loops", {"content": "ckm:Idea"})
     assert [(r[0], r[4]) for r in ideas] == [("ex:k8", "ex:n5")]
     assert ask(analysts, "open-feedback-loops", {"content": "ckm:Idea", "firm": PLASTICA}) == []
+
+
+def test_crowding_out_exposure(analysts):
+    # The fixture imposes no deadline, threat, evaluation or negative feedback: only the
+    # money Acme and Emil receive is a crowding-out factor, given directly (no ?via). The
+    # factors beyond money are tested on tests/queries/data/frame.ttl (test_answers_frame).
+    money = ("ckm:MonetaryReward", "monetary reward", None, None)
+    assert ask(analysts, "crowding-out-exposure") == [
+        ("ex:acme", "Acme Clinic", "ex:medsoft", "MedSoft", *money),
+        ("ex:emil", "Emil Berger", "ex:plastica", "Plastica", *money),
+    ]
+
+
+def test_partnership_trust(analysts):
+    # The fixture records no trust assessment: every partnership is listed without a level.
+    none = (None, None, None)
+    assert ask(analysts, "partnership-trust") == [
+        ("ex:p1", "MedSoft with Acme", "ex:medsoft", "MedSoft", *none),
+        ("ex:p2", "MedSoft with Delta", "ex:medsoft", "MedSoft", *none),
+        ("ex:p3", "Plastica with Emil", "ex:plastica", "Plastica", *none),
+    ]

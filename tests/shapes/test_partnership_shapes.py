@@ -7,7 +7,7 @@ from tests.shapes.cases import EX, INFO, ConceptExamples, V, W, accepted, refuse
 
 class TestPartnership(ConceptExamples):
     # MedSoft's partnership with its knowledge partner Acme, designed in all four parameters,
-    # with two workshops so far.
+    # with two workshops so far and the trust recorded before it began.
     VALID = """
     ex:medsoft a ckm:Firm ; rdfs:label "MedSoft" .
     ex:other a ckm:Firm ; rdfs:label "Other Software" .
@@ -22,6 +22,8 @@ class TestPartnership(ConceptExamples):
         ckm:localDesign ckm:InformalLocation ; ckm:methodicalDesign ckm:WorkshopMethod ;
         ckm:fitsMotive ckm:AccessToInformationMotive , ckm:TrustfulPartnershipMotive ;
         ckm:businessArea "Product development" .
+    ex:t1 a ckm:TrustAssessment ; rdfs:label "Trust in MedSoft's partnership with Acme" ;
+        ckm:trustIn ex:p1 ; ckm:trustLevel ckm:HighTrust ; dcterms:date "2021-12-01"^^xsd:date .
     ex:w1 a ckm:Interaction ; ckm:byFirm ex:medsoft ; ckm:withCustomer ex:acme ;
         prov:startedAtTime "2025-11-04T10:00:00Z"^^xsd:dateTime ;
         ckm:channel ckm:Workshop ; ckm:inSphere ckm:JointSphere ; ckm:partOfPartnership ex:p1 .
