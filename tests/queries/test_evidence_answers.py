@@ -177,3 +177,30 @@ def test_challenges_by_sub_category(evidence):
     ]  # fmt: skip
     one = ask(evidence, "challenges-by-sub-category", {"challenge": "ckm:ResourceAccessChallenge"})
     assert [r[1] for r in one] == ["ckm:CustomerAccessToResources"]
+
+
+def test_latest_kpi_values(evidence):
+    # Customer engagement: participation at the programme 40 (31 March), then 55 (30 June);
+    # feedback 12 (30 June); satisfaction at the community 4.2 (1 May). The NPS (loyalty)
+    # is another category.
+    programme = ("ex:init-t", "Integration partner programme")
+    assert ask(evidence, "latest-kpi-values") == [
+        (*programme, "ckm:FeedbackFrequency", "feedback frequency", D(12), "2025-06-30"),
+        (*programme, "ckm:ParticipationRate", "participation rate", D(55), "2025-06-30"),
+        ("ex:init-u", "User community", "ckm:CustomerSatisfactionScore",
+         "customer satisfaction score", D("4.2"), "2025-05-01"),
+    ]  # fmt: skip
+    loyalty = ask(evidence, "latest-kpi-values", {"category": "ckm:CustomerLoyaltyAndAdvocacy"})
+    assert [(r[2], r[4]) for r in loyalty] == [("ckm:NetPromoterScore", D(30))]
+
+
+def test_frontline_employees_in_support(evidence):
+    # ie (SI 1): desk1, told of SI 1's priority, and desk2, told of SI 2's only; ig (SI 2):
+    # desk1, not told of SI 2's. ia is producing & implementing, not support.
+    si1 = ("ex:si1", "System Integrator 1")
+    si2 = ("ex:si2", "System Integrator 2")
+    assert ask(evidence, "frontline-employees-in-support") == [
+        ("ex:ie", "2025-06-02", "ex:desk1", "Support employee 1", *si1, True),
+        ("ex:ie", "2025-06-02", "ex:desk2", "Support employee 2", *si1, False),
+        ("ex:ig", "2025-07-01", "ex:desk1", "Support employee 1", *si2, False),
+    ]

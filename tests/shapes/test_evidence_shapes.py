@@ -27,7 +27,8 @@ class TestEvidence(ConceptExamples):
         prov:startedAtTime "2025-06-02T10:00:00Z"^^xsd:dateTime ;
         ckm:channel ckm:SupportDesk ; ckm:inSphere ckm:JointSphere ;
         ckm:riPractice ckm:SupportingAndAssisting ;
-        ckm:redirectedTo ex:vendor ; ckm:requestResolved false .
+        ckm:redirectedTo ex:vendor ; ckm:requestResolved false ; ckm:frontlineEmployee ex:desk .
+    ex:desk a prov:Agent ; rdfs:label "Support employee" ; ckm:informedOfPriority ex:si1 .
     ex:int2 a ckm:Interaction ; ckm:byFirm ex:techco ; ckm:withCustomer ex:si1 ;
         prov:startedAtTime "2025-06-09T10:00:00Z"^^xsd:dateTime ;
         ckm:channel ckm:SupportDesk ; ckm:inSphere ckm:JointSphere ;
@@ -38,6 +39,12 @@ class TestEvidence(ConceptExamples):
         ckm:perceptionPolarity ckm:Positive .
     ex:vp2 a ckm:ValuePerception ; ckm:perceivedBy ex:si1 ; ckm:perceptionOf ex:integration ;
         ckm:perceptionPolarity ckm:Negative .
+    ex:init a ckm:CKMInitiative ; rdfs:label "Integration partner programme" ;
+        ckm:initiativeOf ex:techco ; ckm:ckmStyle ckm:MutualInnovation ;
+        ckm:objective "co-created integrations" ; ckm:participant ex:si1 ;
+        ckm:givesBackValueTo ex:si1 .
+    ex:m1 a ckm:Measurement ; ckm:measuredFor ex:init ; ckm:ofMetric ckm:ParticipationRate ;
+        ckm:measuredValue 55.0 ; dcterms:date "2025-06-30"^^xsd:date .
     """
 
     ACCEPTED = (
@@ -45,9 +52,19 @@ class TestEvidence(ConceptExamples):
         accepted("interview-without-duration", drop="ex:iv1 ckm:durationMinutes 57 ."),
         accepted("request-resolved", drop="ex:int1 ckm:requestResolved false .",
                  add="ex:int1 ckm:requestResolved true ."),
+        accepted("measured-as-an-integer", drop="ex:m1 ckm:measuredValue 55.0 .",
+                 add="ex:m1 ckm:measuredValue 55 ."),
     )  # fmt: skip
 
     REFUSED = (
+        refused("measurement-of-a-category", "ex:m1 ckm:ofMetric ckm:ParticipationRate .",
+                "ex:m1 ckm:ofMetric ckm:CustomerEngagement .", ("Measurement-ofMetric", EX.m1, V)),
+        refused("measurement-for-no-initiative", "ex:m1 ckm:measuredFor ex:init .", "",
+                ("Measurement-measuredFor", EX.m1, V)),
+        refused("measured-value-as-text", "ex:m1 ckm:measuredValue 55.0 .",
+                'ex:m1 ckm:measuredValue "55 %" .', ("Measurement-measuredValue", EX.m1, V)),
+        refused("measurement-undated", 'ex:m1 dcterms:date "2025-06-30"^^xsd:date .', "",
+                ("Measurement-date", EX.m1, V)),
         refused("quote-without-text", f"ex:q12 ckm:quotedText {TEXT} .", "",
                 ("Quote-quotedText", EX.q12, V)),
         refused("quote-with-two-texts", "", 'ex:q12 ckm:quotedText "another text" .',
@@ -86,6 +103,8 @@ class TestEvidence(ConceptExamples):
         refused("redirected-to-the-firm-itself", "ex:int1 ckm:redirectedTo ex:vendor .",
                 "ex:int1 ckm:redirectedTo ex:techco .",
                 ("Interaction-redirectedToThirdParty", EX.int1, V)),
+        refused("frontline-employee-a-practice", "", "ex:int1 ckm:frontlineEmployee ckm:Support .",
+                ("Interaction-frontlineEmployee", EX.int1, V)),
         refused("iterates-with-a-customer", "", "ex:int2 ckm:iteratesWith ex:si1 .",
                 ("Interaction-iteratesWith", EX.int2, V)),
     )  # fmt: skip
