@@ -1,5 +1,5 @@
 """Demo interactions with their channel, sphere, style and value formation, and the driver
-assessments of their resource-integrating practices (van Middendorp, seed 004)."""
+assessments and alignment of their resource-integrating practices (van Middendorp, seed 004)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from bisect import bisect
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.demo_cases import (
@@ -42,12 +42,31 @@ from kg.demo_graph import (
 # Interactions and driver assessments
 # =======================================================================================
 
+# The customer's own value-creating practice each RI practice affects, in the seed's words
+# for a system integrator (van Middendorp l.190: "identifying the needs of end-customers,
+# offering the best-fitting total security solution and implementing and integrating";
+# l.362: "the customers' practice of convincing the customer"; l.299: a timely response lets the
+# customer service and maintain, and inform its end-customer): slug and label.
+AFFECTED_PRACTICE = {
+    "DiagnosingAndDesigning": ("identifying-needs", "identifying the needs of its own customers"),
+    "ProducingAndImplementing": (
+        "implementing-solutions",
+        "implementing the solution at its own customers' sites",
+    ),
+    "PromotingAndSharing": ("convincing-customers", "convincing its own customers"),
+    "SupportingAndAssisting": (
+        "servicing-solutions",
+        "servicing and maintaining the solutions in use",
+    ),
+}
+
 
 def add_interactions(
     g: DemoGraph, rng: random.Random, customers: list[CustomerRecord]
 ) -> list[InteractionRecord]:
     """About eight interactions per customer in 2024-2025, in date order per customer."""
     records = []
+    practices: set[URIRef] = set()  # the customers' value-creating practices recorded
     for customer in customers:
         low, high = INTERACTIONS_PER_ROLE[customer.role]
         days = sorted(
@@ -57,7 +76,9 @@ def add_interactions(
         # Partners' first contacts are personal, so every partnership has some (§4.4).
         joint_left = PARTNER_JOINT_INTERACTIONS if customer.partnership is not None else 0
         for day in days:
-            record = _interaction(g, rng, customer, day, len(records) + 1, joint_left > 0)
+            record = _interaction(
+                g, rng, customer, day, len(records) + 1, joint_left > 0, practices
+            )
             joint_left -= record.scenario.joint
             records.append(record)
     return records
@@ -89,6 +110,7 @@ def _interaction(
     day: date,
     number: int,
     joint_only: bool,
+    practices: set[URIRef],
 ) -> InteractionRecord:
     firm = customer.firm
     role = customer.role_on(day)
@@ -134,7 +156,7 @@ def _interaction(
         offering=offering_label,
         channel=CHANNEL_LABEL[channel],
     )
-    _value_formation(g, rng, record, summary)
+    _value_formation(g, rng, record, summary, practices)
     return record
 
 
@@ -156,36 +178,41 @@ def _style(
 
 
 def _value_formation(
-    g: DemoGraph, rng: random.Random, record: InteractionRecord, summary: str
+    g: DemoGraph,
+    rng: random.Random,
+    record: InteractionRecord,
+    summary: str,
+    practices: set[URIRef],
 ) -> None:
-    """Practice, alignment, satisfaction, outcome and summary of one interaction.
+    """Practice, its alignment, satisfaction, outcome and summary of one interaction.
 
-    Value co-creation only happens in the joint sphere and with a customer who is not
-    passive that day (van Middendorp l.33: the customer must be "willing to act as a value
+    The outcome follows from the alignment of the practice enacted (van Middendorp l.333:
+    the level of alignment of each RI practice "decides whether value co-creation or value
+    co-destruction will emerge"); without a practice alignment no outcome is recorded, for
+    satisfaction is not alignment and the seed ties no outcome to it. Value co-creation
+    needs a customer who is not passive that day (l.33: "willing to act as a value
     co-creator"; roles in the demo never fall back to passive); aligned practices do not
-    destroy value and misaligned ones do not co-create it (van Middendorp §2.4, §5.1).
+    destroy value and misaligned ones do not co-create it (§2.4, §5.1).
     """
     i = record.iri
     scenario = record.scenario
-    alignment = outcome = None
+    alignment = outcome = judgement = None
     if scenario.practices and rng.random() < record.customer.firm.spec.ri_rate:
-        alignment, finding = _practice(g, rng, record, rng.choice(scenario.practices))
+        practice = rng.choice(scenario.practices)
+        judgement, alignment, finding = _practice(g, rng, record, practice, practices)
         summary = f"{summary} {finding}"
         if alignment == "Aligned" and rng.random() < 0.85:
             outcome = "ValueCoCreation"
         elif alignment == "Misaligned" and rng.random() < 0.7:
             outcome = "ValueCoDestruction"
     satisfaction = _satisfaction(rng, alignment)
-    if scenario.joint and alignment is None and satisfaction is not None:
-        if satisfaction >= 4 and rng.random() < 0.5:
-            outcome = "ValueCoCreation"
-        elif satisfaction <= 2 and rng.random() < 0.5:
-            outcome = "ValueCoDestruction"
     if satisfaction is not None:
         g.add((i, K.satisfaction, g.typed(satisfaction, XSD.integer)))
     if outcome == "ValueCoCreation" and record.role == PASSIVE:
         outcome = None
-    if outcome is not None:
+    if outcome is not None and judgement is not None:
+        # One practice per interaction in the demo: its outcome is the interaction's.
+        g.add((judgement, K.resultsIn, K[outcome]))
         g.add((i, K.valueOutcome, K[outcome]))
     g.add((i, K.summary, Literal(summary)))
 
@@ -202,19 +229,35 @@ def _satisfaction(rng: random.Random, alignment: str | None) -> int | None:
 
 
 def _practice(
-    g: DemoGraph, rng: random.Random, record: InteractionRecord, practice: str
-) -> tuple[str, str]:
-    """Record an RI practice, its alignment and the customer's driver assessments.
+    g: DemoGraph,
+    rng: random.Random,
+    record: InteractionRecord,
+    practice: str,
+    practices: set[URIRef],
+) -> tuple[URIRef, str, str]:
+    """Record an RI practice, the customer's driver assessments and the practice's
+    alignment against the customer's value-creating practice it affects.
 
     A misaligned practice has at least one insufficient driver and an aligned one none:
-    driver performance sets the level of alignment (van Middendorp §4.2.3). Returns the
-    alignment and a sentence on the decisive driver.
+    driver performance sets the level of alignment (van Middendorp l.358-360). Returns the
+    practice alignment, its status and a sentence on the decisive driver.
     """
     i = record.iri
     g.add((i, K.riPractice, K[practice]))
     misaligned = rng.random() < MISALIGNMENT_RATE[practice]
     alignment = "Misaligned" if misaligned else "Aligned"
-    g.add((i, K.alignment, K[alignment]))
+    judgement = g.iri("alignment", f"{record.slug}-{practice[0].lower()}{practice[1:]}")
+    g.labelled(
+        judgement,
+        K.PracticeAlignment,
+        f"{label_of(practice)} in {record.slug}: {alignment.lower()}",
+    )
+    g.add((judgement, K.alignmentIn, i))
+    g.add((judgement, K.alignedPractice, K[practice]))
+    g.add((judgement, K.alignmentStatus, K[alignment]))
+    g.add(
+        (judgement, K.againstCustomerPractice, _affected_practice(g, record, practice, practices))
+    )
     drivers = DRIVERS[practice]
     assessed = rng.sample(drivers, rng.randint(1, len(drivers)))
     decisive = weighted(rng, tuple(assessed))
@@ -228,5 +271,21 @@ def _practice(
         g.add((assessment, K.driver, K[driver]))
         g.add((assessment, K.performance, K[performance]))
         g.add((assessment, K.evaluatedBy, record.customer.iri))
+        g.add((judgement, K.drivenBy, assessment))
     finding = DRIVER_FINDING[decisive][0 if misaligned else 1]
-    return alignment, f"{'Issue' if misaligned else 'Went well'}: {finding}."
+    return judgement, alignment, f"{'Issue' if misaligned else 'Went well'}: {finding}."
+
+
+def _affected_practice(
+    g: DemoGraph, record: InteractionRecord, practice: str, practices: set[URIRef]
+) -> URIRef:
+    """The customer's own value-creating practice that ``practice`` affects, recorded once
+    per customer."""
+    slug, label = AFFECTED_PRACTICE[practice]
+    customer = record.customer
+    iri = g.iri("practice", f"{str(customer.iri).rsplit('/', 1)[-1]}-{slug}")
+    if iri not in practices:
+        practices.add(iri)
+        g.labelled(iri, K.ValueCreatingPractice, f"{customer.label}: {label}")
+        g.add((iri, K.practiceOf, customer.iri))
+    return iri

@@ -151,7 +151,7 @@ def test_the_eleven_case_firms_are_there(demo: Graph) -> None:
                 "SupportingAndAssisting",
             ],
         ),
-        ("alignment", ["Aligned", "Misaligned"]),
+        ("alignmentStatus", ["Aligned", "Misaligned"]),
         ("valueOutcome", ["ValueCoCreation", "ValueCoDestruction"]),
         ("performance", ["Sufficient", "Insufficient"]),
     ],
@@ -208,12 +208,35 @@ def test_contributions_come_from_active_customers_only(demo: Graph) -> None:
 
 
 def test_misaligned_interactions_have_an_insufficient_driver(demo: Graph) -> None:
-    for interaction, status in demo.subject_objects(CKM.alignment):
+    assert not list(demo.subject_objects(CKM.alignment))  # deprecated in 2.0.0 (E3)
+    judged = list(demo.subject_objects(CKM.alignmentStatus))
+    assert judged
+    for judgement, status in judged:
+        interaction = demo.value(judgement, CKM.alignmentIn)
         ratings = {
             demo.value(a, CKM.performance) for a in demo.subjects(CKM.assessedIn, interaction)
         }
         assert ratings, interaction
         assert (CKM.Insufficient in ratings) == (status == CKM.Misaligned), interaction
+        # The explaining assessments are the interaction's (seed 004 l.358).
+        assert set(demo.objects(judgement, CKM.drivenBy)) == set(
+            demo.subjects(CKM.assessedIn, interaction)
+        )
+
+
+def test_every_practice_alignment_names_a_practice_of_its_customer(demo: Graph) -> None:
+    for judgement in _instances(demo, CKM.PracticeAlignment):
+        interaction = demo.value(judgement, CKM.alignmentIn)
+        (affected,) = demo.objects(judgement, CKM.againstCustomerPractice)
+        assert demo.value(affected, CKM.practiceOf) == demo.value(interaction, CKM.withCustomer)
+
+
+def test_no_outcome_without_a_practice_alignment(demo: Graph) -> None:
+    # Seed 004 l.333: the level of alignment of the RI practices decides the outcome; the
+    # demo no longer derives an outcome from satisfaction alone.
+    for interaction in demo.subjects(CKM.valueOutcome, None):
+        (judgement,) = demo.subjects(CKM.alignmentIn, interaction)
+        assert demo.value(judgement, CKM.resultsIn) == demo.value(interaction, CKM.valueOutcome)
 
 
 def test_assessed_drivers_belong_to_the_recorded_practice(demo: Graph, ontology: Graph) -> None:

@@ -10,7 +10,15 @@ co-creation with a customer who was passive on the interaction's day, so each lo
 outcome, kept as a comment (004 l.33): i000020 with c0003 (passive since 2021-08-03),
 i000055 with c0008 (since 2013-10-22), i000075 with c0011 (since 2020-11-02), and i000037
 (2024-05-02) and i000040 (2024-12-05) with c0005, active now but passive from 2018-04-04
-to 2025-03-04 (role assignment c0005-1): the role held on the day counts.
+to 2025-03-04 (role assignment c0005-1): the role held on the day counts;
+21 interactions carry the 1.x interaction-level ckm:alignment (12 aligned, 9 misaligned),
+each recording one RI practice, so each becomes one ckm:PracticeAlignment (004 l.333): 5
+triples each (type, label, interaction, practice, status), 45 ckm:drivenBy (every driver
+assessment of those interactions is of a driver beneath the recorded practice) and 12
+ckm:resultsIn (15 of the 21 record an outcome, less the three co-creations withdrawn above:
+i000020, i000037, i000075).
+Counted with SPARQL over the dump's data graph. In all: 14 + 21 = 35 triples removed,
+14 + 105 + 45 + 12 = 176 added.
 """
 
 from __future__ import annotations
@@ -89,9 +97,13 @@ def test_a_dry_run_lists_the_changes_and_writes_nothing(tmp_path: Path) -> None:
     before = data_dump(store)
     result = ckm(store, "migrate", "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "would remove 14 and would add 14 data triples" in result.output
+    assert "would remove 35 and would add 176 data triples" in result.output
     assert f"- <{ID}i000003> <{CKM.inSphere}> <{CKM.ProviderSphere}>" in result.output
-    assert f"+ <{ID}i000003> <{CKM.inSphere}> <{CKM.CustomerSphere}>" in result.output
+    assert f"- <{ID}i000016> <{CKM.alignment}> <{CKM.Misaligned}>" in result.output
+    # The listing is cut after the first lines; the additions sort after the removals.
+    assert "+ <http://localhost:8000/id/alignment/i000008-producingAndImplementing>" in (
+        result.output
+    )
     assert "nothing was written" in result.output
     assert data_dump(store) == before
 
@@ -101,7 +113,7 @@ def test_the_1x_store_migrates_and_then_migrates_to_nothing(tmp_path: Path) -> N
     restored_1x(store)
     result = ckm(store, "migrate")
     assert result.exit_code == 0, result.output
-    assert "removed 14 and added 14 data triples" in result.output
+    assert "removed 35 and added 176 data triples" in result.output
     with opened(store) as graph:
         assert in_sphere(graph, CKM.CustomerSphere) >= IN_PROVIDER_SPHERE
         with_customer = {q[0] for q in graph.quads(None, CKM.withCustomer, None, DATA_GRAPH)}
@@ -119,6 +131,18 @@ def test_the_1x_store_migrates_and_then_migrates_to_nothing(tmp_path: Path) -> N
         # 18 in 1.x: 10 with customers active now (two of them, c0005, passive on the day)
         # and 5 with knowledge partners stay 8 + 5; the 3 with passive customers go.
         assert len(co_creations) == 8 + 5
+        alignments = {q[0] for q in graph.quads(None, CKM.alignmentIn, None, DATA_GRAPH)}
+        assert len(alignments) == 21
+        assert not list(graph.quads(None, CKM.alignment, None, DATA_GRAPH))
+        statuses = [q[2] for q in graph.quads(None, CKM.alignmentStatus, None, DATA_GRAPH)]
+        assert statuses.count(CKM.Aligned) == 12 and statuses.count(CKM.Misaligned) == 9
+        assert len(list(graph.quads(None, CKM.drivenBy, None, DATA_GRAPH))) == 45
+        assert len(list(graph.quads(None, CKM.resultsIn, None, DATA_GRAPH))) == 12
+        judged = URIRef("http://localhost:8000/id/alignment/i000016-producingAndImplementing")
+        said = {(q[1], q[2]) for q in graph.description(judged)}
+        assert (CKM.alignmentIn, URIRef(ID + "i000016")) in said
+        assert (CKM.alignedPractice, CKM.ProducingAndImplementing) in said
+        assert (CKM.alignmentStatus, CKM.Misaligned) in said
         assert graph.validate_stored().accepted
         labels = [
             q for q in graph.quads(None, None, None, PROVENANCE_GRAPH) if str(q[2]) == "migrate"
@@ -166,3 +190,28 @@ def test_data_the_steps_cannot_decide_refuses_the_migration_whole(tmp_path: Path
     assert data_dump(store) == before
     with opened(store) as graph, pytest.raises(MigrationRefused):
         graph.migrate(dry_run=True)
+
+
+def test_an_interaction_level_alignment_becomes_one_judgement_per_practice(
+    tmp_path: Path,
+) -> None:
+    """i000008 (aligned, value co-creation) recorded with a second practice: each practice
+    gets the 1.x status (what 1.x said of all its practices), and neither the interaction's
+    outcome, which no record ties to one of the two (004 l.333)."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    practice = f"<{CKM.riPractice}> <{CKM.ProducingAndImplementing}> ;"
+    start = text.index(f"\n\t<{ID}i000008> ")
+    at = text.index(practice, start)
+    two = f"<{CKM.riPractice}> <{CKM.ProducingAndImplementing}> , <{CKM.DiagnosingAndDesigning}> ;"
+    source = tmp_path / "two-practices.trig"
+    source.write_text(text[:at] + two + text[at + len(practice) :], encoding="utf-8")
+    store = tmp_path / "store"
+    restored_1x(store, source)
+    assert ckm(store, "migrate").exit_code == 0
+    with opened(store) as graph:
+        judged = {q[0] for q in graph.quads(None, CKM.alignmentIn, URIRef(ID + "i000008"))}
+        assert len(judged) == 2
+        for judgement in judged:
+            said = {(q[1], q[2]) for q in graph.description(judgement)}
+            assert (CKM.alignmentStatus, CKM.Aligned) in said
+            assert not [o for p, o in said if p == CKM.resultsIn]

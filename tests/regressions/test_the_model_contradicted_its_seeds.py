@@ -334,3 +334,56 @@ def test_e2_a_closed_list_still_refuses_an_unknown_member(small: KnowledgeGraph)
     assert ("Violation", "i42") in found(report, shape)
     with pytest.raises(ClosedScheme):
         small.add_concept("ValueSphereScheme", "Market sphere", "Where markets meet.")
+
+
+# --- E3 -------------------------------------------------------------------------------
+
+PRACTICES = """
+ex:i42 ckm:riPractice ckm:DiagnosingAndDesigning , ckm:ProducingAndImplementing .
+ex:vp1 a ckm:ValueCreatingPractice ; rdfs:label "planning patient reports" ;
+    ckm:practiceOf ex:acme .
+ex:vp2 a ckm:ValueCreatingPractice ; rdfs:label "convincing its own patients' insurers" ;
+    ckm:practiceOf ex:acme .
+ex:pa1 a ckm:PracticeAlignment ; rdfs:label "D&D in i42" ; ckm:alignmentIn ex:i42 ;
+    ckm:alignedPractice ckm:DiagnosingAndDesigning ; ckm:alignmentStatus ckm:Aligned ;
+    ckm:againstCustomerPractice ex:vp1 ; ckm:resultsIn ckm:ValueCoCreation .
+ex:pa2 a ckm:PracticeAlignment ; rdfs:label "P&I in i42" ; ckm:alignmentIn ex:i42 ;
+    ckm:alignedPractice ckm:ProducingAndImplementing ; ckm:alignmentStatus ckm:Misaligned ;
+    ckm:againstCustomerPractice ex:vp2 ; ckm:resultsIn ckm:ValueCoDestruction .
+"""
+
+
+def test_e3_two_practices_of_one_interaction_are_judged_each_on_its_own(
+    small: KnowledgeGraph,
+):
+    # 004 l.333: "the level of alignment between these four RI practices and the practices
+    # within the value creating process of the customer decides" the outcome; l.362: one
+    # practice misaligned with one customer practice destroys value. Under 1.0.0 the one,
+    # functional ckm:alignment of i42 could not be both aligned and misaligned (the two
+    # values are different individuals: the write was inconsistent).
+    report = small.write(turtle_delta(PRACTICES)).report
+    assert report.accepted and not report.results
+    rows = small.select(
+        f"""SELECT ?practice ?status ?outcome WHERE {{
+            ?a <{CKM}alignmentIn> <{EX}i42> ; <{CKM}alignedPractice> ?practice ;
+               <{CKM}alignmentStatus> ?status ; <{CKM}resultsIn> ?outcome }}
+        ORDER BY ?practice"""
+    )
+    assert [(str(r["practice"]), str(r["status"]), str(r["outcome"])) for r in rows] == [
+        (CKM + "DiagnosingAndDesigning", CKM + "Aligned", CKM + "ValueCoCreation"),
+        (CKM + "ProducingAndImplementing", CKM + "Misaligned", CKM + "ValueCoDestruction"),
+    ]
+
+
+def test_e3_the_interaction_level_alignment_is_deprecated_and_not_functional(
+    small: KnowledgeGraph,
+):
+    owl = "http://www.w3.org/2002/07/owl#"
+    said = small.select(f"SELECT ?o WHERE {{ <{CKM}alignment> ?p ?o }}")
+    assert owl + "FunctionalProperty" not in {str(r["o"]) for r in said}
+    assert "true" in {str(r["o"]) for r in said}  # owl:deprecated true
+    # Two legacy values are no longer inconsistent, only warned about.
+    legacy = "ex:i42 ckm:alignment ckm:Aligned , ckm:Misaligned ."
+    report = small.write(turtle_delta(legacy)).report  # raises if refused or inconsistent
+    assert report.accepted
+    assert found(report, "Interaction-alignmentDeprecated") == [("Warning", "i42")]
