@@ -24,6 +24,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.demo_graph import STARTED, DemoGraph, K, label_of
+from kg.demo_interactions import AFFECTED_PRACTICE
 
 FIRM_SLUG = "techco"  # the demo's TechCo firm (kg.demo_cases.FIRMS)
 SOURCE = "van Middendorp (Twente thesis), seed 004"
@@ -186,10 +187,24 @@ def _episode(g: DemoGraph, firm: URIRef, customer: URIRef, episode: Episode) -> 
     g.add((i, K.riPractice, K[episode.practice]))
     g.add((i, K.summary, Literal(episode.summary)))
     g.add((i, DCTERMS.source, Literal(SOURCE)))
+    judgement = None
     if episode.alignment is not None:
-        g.add((i, K.alignment, K[episode.alignment]))
+        # Alignment per RI practice (E3, seed 004 l.333): judged against the integrator's
+        # own practice the RI practice affects, explained by the drivers it rated.
+        judgement = g.iri("alignment", f"{FIRM_SLUG}-{episode.slug}")
+        g.labelled(
+            judgement,
+            K.PracticeAlignment,
+            f"{practice} in {episode.slug}: {episode.alignment.lower()}",
+        )
+        g.add((judgement, K.alignmentIn, i))
+        g.add((judgement, K.alignedPractice, K[episode.practice]))
+        g.add((judgement, K.alignmentStatus, K[episode.alignment]))
+        g.add((judgement, K.againstCustomerPractice, _affected(g, customer, episode.practice)))
     if episode.outcome is not None:
         g.add((i, K.valueOutcome, K[episode.outcome]))
+        if judgement is not None:
+            g.add((judgement, K.resultsIn, K[episode.outcome]))
     for driver, performance in episode.drivers:
         slug = f"{FIRM_SLUG}-{episode.slug}-{driver[0].lower()}{driver[1:]}"
         assessment = g.iri("assessment", slug)
@@ -202,3 +217,17 @@ def _episode(g: DemoGraph, firm: URIRef, customer: URIRef, episode: Episode) -> 
         g.add((assessment, K.driver, K[driver]))
         g.add((assessment, K.performance, K[performance]))
         g.add((assessment, K.evaluatedBy, customer))
+        if judgement is not None:
+            g.add((judgement, K.drivenBy, assessment))
+
+
+def _affected(g: DemoGraph, customer: URIRef, practice: str) -> URIRef:
+    """The integrator's own value-creating practice that ``practice`` affects, in the
+    wording of the demo's other customers (``AFFECTED_PRACTICE``). Each integrator voices
+    one episode, so each practice is recorded once."""
+    slug, label = AFFECTED_PRACTICE[practice]
+    letter = str(customer).rsplit("-", 1)[-1]
+    iri = g.iri("practice", f"{FIRM_SLUG}-integrator-{letter}-{slug}")
+    g.labelled(iri, K.ValueCreatingPractice, f"System integrator {letter.upper()}: {label}")
+    g.add((iri, K.practiceOf, customer))
+    return iri

@@ -120,7 +120,7 @@ def test_which_practices_end_in_co_destruction_and_co_creation(store):
     rows = _select(
         store,
         f"""SELECT ?practice ?alignment ?outcome WHERE {{ {CASE}
-          OPTIONAL {{ ?i ckm:alignment ?alignment }}
+          OPTIONAL {{ ?j ckm:alignmentIn ?i ; ckm:alignmentStatus ?alignment }}
           OPTIONAL {{ ?i ckm:valueOutcome ?outcome }}
         }}""",
     )

@@ -316,5 +316,5 @@ def test_the_ckm_shapes_compile() -> None:
     components = {str(c.reporting.component).removeprefix(str(SH)) for c in compiled.constraints}
     assert compiled.fallback == {}
     assert len(compiled.constraints) > 150
-    assert len(compiled.prebound) == 18  # the CKM shapes' SHACL-SPARQL constraints
+    assert len(compiled.prebound) == 25  # the CKM shapes' SHACL-SPARQL constraints
     assert "QualifiedMinCountConstraintComponent" in components

@@ -20,6 +20,9 @@ def skos(local: str) -> str:
 
 class TestOpenSchemes(ConceptExamples):
     VALID = f"""
+    # Trust recorded (seed 000 l.216), so the trust Warning stays silent.
+    ex:t1 a ckm:TrustAssessment ; rdfs:label "Trust in MedSoft's partnership with Acme" ;
+        ckm:trustIn ex:p1 ; ckm:trustLevel ckm:HighTrust ; dcterms:date "2021-12-01"^^xsd:date .
     ex:medsoft a ckm:Firm ; rdfs:label "MedSoft" .
     ex:budgeting a ckm:ResourceIntegratingPractice , {skos("Concept")} ;
         {skos("inScheme")} ckm:ResourceIntegratingPracticeScheme .

@@ -92,6 +92,9 @@ class TestPurchaserAndConsumer(ConceptExamples):
     # Seed 000 l.135: the hospital buys through its purchasing department; its doctors use the
     # software. Dr Keller, a consumer, takes part in MedSoft's partnership with the hospital.
     VALID = """
+    # Trust recorded (seed 000 l.216), so the trust Warning stays silent.
+    ex:t1 a ckm:TrustAssessment ; rdfs:label "Trust in MedSoft's partnership with Acme" ;
+        ckm:trustIn ex:p1 ; ckm:trustLevel ckm:HighTrust ; dcterms:date "2021-12-01"^^xsd:date .
     ex:medsoft a ckm:Firm ; rdfs:label "MedSoft" .
     ex:acme a ckm:Customer ; rdfs:label "Acme Hospital" ; ckm:customerOf ex:medsoft ;
         ckm:customerRole ckm:KnowledgePartnerRole ;
