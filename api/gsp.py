@@ -215,7 +215,21 @@ async def replace_graph(
     openapi_extra=_RDF_BODY,
     status_code=200,
     responses={
-        200: {"description": "merged into an existing graph: the graph and triples added"},
+        200: {
+            "description": "merged into an existing graph: the graph and triples added",
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "graph": {"type": "string"},
+                            "added": {"type": "integer"},
+                        },
+                        "required": ["graph", "added"],
+                    }
+                }
+            },
+        },
         201: {"description": "graph created; a new one's IRI in Location"},
         204: {"description": "the body held no triple: nothing written"},
     },

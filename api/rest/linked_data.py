@@ -66,7 +66,11 @@ _CONTEXT_BYTES = JSONResponse(_CONTEXT).body
 _CACHED = {"Cache-Control": "public, max-age=3600"}
 
 
-@router.head("/context.jsonld", summary="Headers of the JSON-LD context", include_in_schema=True)
+@router.head(
+    "/context.jsonld",
+    summary="Headers of the JSON-LD context",
+    responses={200: {"content": {"application/ld+json": {}}}},
+)
 def context_headers() -> Response:
     """What GET answers, without the body (JSON-LD processors check the context first)."""
     return Response(
