@@ -57,6 +57,7 @@ _FACE: dict[str, str] = {
     "syntax_named": "kg.store.parsing",
     "parse_quads": "kg.store.parsing",
     "syntax_for_media_type": "kg.store.parsing",
+    "syntax_for_path": "kg.store.parsing",
     "ONTOLOGY_OWL": "kg.resources",
     "ONTOLOGY_TTL": "kg.resources",
     "SHAPES_TTL": "kg.resources",

@@ -37,6 +37,7 @@ from kg.schemes import (
 )
 from kg.store import open_store
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Term, Triple
+from kg.store.parsing import deskolemised, skolem_base, syntax_for_media_type
 from kg.validation import ValidationReport
 from kg.validation.stored import validate_stored
 from kg.vocab import DATA_GRAPH, ONTOLOGY_GRAPH, SYSTEM_GRAPHS, sparql_prologue
@@ -477,6 +478,23 @@ class KnowledgeGraph:
             timeout_s=self.settings.query_timeout_s,
             row_limit=row_limit,
         )
+
+    def graph_document(self, graph: URIRef, media_type: str) -> bytes:
+        """What ``graph`` holds in ``media_type`` (an RDF syntax), within the settings'
+        time limit, the skolem IRIs this store minted for blank nodes shown as blank
+        nodes again (RDF 1.1 §3.5): a graph read, written back and read again is the
+        same graph. The labels are stable (the skolem IRI's tail).
+
+        Raises:
+            QueryTimeout: the answer took longer than ``query_timeout_s``.
+            ValueError: ``media_type`` is not an RDF syntax.
+        """
+        syntax = syntax_for_media_type(media_type)
+        if syntax is None:
+            raise ValueError(f"{media_type} is not an RDF syntax")
+        sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}"
+        ntriples = self.query_serialized(sparql, "application/n-triples")
+        return deskolemised(ntriples, syntax, skolem_base(self.settings.base_iri))
 
     def quads(
         self,

@@ -29,6 +29,10 @@ def jsonld_context() -> dict:
     """
     context: dict[str, object] = dict(PREFIXES)
     context |= {"id": "@id", "type": {"@id": "@type", "@type": "@id"}}
+    # A list answer {"items": [...], "next": url}: its items are the nodes of the
+    # document (a keyword alias of @graph), and "next" is a link of the answer, not a
+    # triple (null: dropped on expansion; the Link header carries it for every syntax).
+    context |= {"items": "@graph", "next": None}
     for kind in KINDS:
         for name, info in kind.model.model_fields.items():
             mapped = field_term(info)
@@ -55,7 +59,24 @@ _CONTEXT = jsonld_context()
     responses={200: {"content": {"application/ld+json": {}}}},
 )
 def context() -> JSONResponse:
-    return JSONResponse(_CONTEXT, media_type="application/ld+json")
+    return JSONResponse(_CONTEXT, media_type="application/ld+json", headers=_CACHED)
+
+
+_CONTEXT_BYTES = JSONResponse(_CONTEXT).body
+_CACHED = {"Cache-Control": "public, max-age=3600"}
+
+
+@router.head(
+    "/context.jsonld",
+    summary="Headers of the JSON-LD context",
+    responses={200: {"content": {"application/ld+json": {}}}},
+)
+def context_headers() -> Response:
+    """What GET answers, without the body (JSON-LD processors check the context first)."""
+    return Response(
+        media_type="application/ld+json",
+        headers=_CACHED | {"Content-Length": str(len(_CONTEXT_BYTES))},
+    )
 
 
 @router.get(

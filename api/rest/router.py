@@ -26,7 +26,7 @@ from api.rest.mapping import (
     values_of,
 )
 from api.rest.model import ResourceKind, ResourceModel
-from api.rest.representation import as_json, represent
+from api.rest.representation import as_json, represent, unmapped
 from kg import KnowledgeGraph, WriteContext, adding, entity_tag, sparql_prologue
 
 
@@ -77,17 +77,20 @@ def resource_router(kind: ResourceKind) -> APIRouter:
         # Sorted here, not by ORDER BY: Oxigraph sorts 20k IRIs in 700 ms, Python in 15.
         ordered = sorted({row["s"] for row in rows}, key=str)
         page = ordered[offset : offset + limit]
-        items, quads = [], set()
+        items, linked, quads = [], [], set()
         for iri in page:
             stored = stored_quads(graph, iri)
             quads |= stored
-            items.append(as_json(model_from(stored, iri, kind)))
+            resource = model_from(stored, iri, kind)
+            items.append(as_json(resource))
+            linked.append(unmapped(resource, kind, stored))
         following = None
         if len(ordered) > offset + limit:
             following = str(request.url.include_query_params(offset=offset + limit))
         if wants_csv(request):
             return csv_page(kind, items, following)
-        return represent(request, {"items": items, "next": following}, quads)
+        headers = {"Link": f'<{following}>; rel="next"'} if following else None
+        return represent(request, {"items": items, "next": following}, quads, 200, headers, linked)
 
     @router.get("/{slug}", summary=f"Read one of the {kind.plural}", name=f"read_{kind.singular}")
     def read_resource(
@@ -247,7 +250,12 @@ def _represented(
     resource = read(graph, iri, kind)
     quads = stored_quads(graph, iri)
     return represent(
-        request, as_json(resource), quads, status, (headers or {}) | {"ETag": entity_tag(quads)}
+        request,
+        as_json(resource),
+        quads,
+        status,
+        (headers or {}) | {"ETag": entity_tag(quads)},
+        unmapped(resource, kind, quads),
     )
 
 

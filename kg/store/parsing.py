@@ -138,6 +138,33 @@ def skolem_base(base_iri: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/.well-known/genid/"
 
 
+def deskolemised(ntriples: bytes, syntax: RdfSyntax, genid: str) -> bytes:
+    r"""N-Triples as ``syntax``, each IRI under ``genid`` a blank node again (RDF 1.1 §3.5).
+
+    The blank node is labelled with the skolem IRI's tail, so the same stored node gets
+    the same label in every answer; other IRIs, even other servers' skolem IRIs, stay.
+
+    >>> genid = "http://localhost:8000/.well-known/genid/"
+    >>> text = f"<{genid}a1> <http://example.org/p> <{genid}b2> .\n".encode()
+    >>> deskolemised(text, syntax_named("ntriples"), genid).decode()
+    '_:a1 <http://example.org/p> _:b2 .\n'
+    """
+
+    def term(node):
+        if isinstance(node, ox.NamedNode) and node.value.startswith(genid):
+            try:
+                return ox.BlankNode(node.value[len(genid) :])
+            except ValueError:  # a tail that is no blank node label: kept as an IRI
+                return node
+        return node
+
+    triples = (
+        ox.Triple(term(t.subject), t.predicate, term(t.object))
+        for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    )
+    return ox.serialize(triples, format=syntax.oxigraph_format) or b""
+
+
 def parse_quads(
     payload: bytes | str,
     syntax: RdfSyntax,

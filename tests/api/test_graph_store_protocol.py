@@ -6,7 +6,8 @@ Section numbers refer to https://www.w3.org/TR/sparql11-http-rdf-update/.
 from __future__ import annotations
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 
 from tests.api.conftest import WRITER, App
 from tests.api.test_sparql_protocol import problem
@@ -39,15 +40,78 @@ def test_put_creates_a_graph_201_then_replaces_it_204(small: App):
     assert (None, None, Literal("second")) in graph
 
 
-def test_post_merges_201_for_a_new_graph_204_after(small: App):
-    """§5.5 HTTP POST: the body is merged into the graph; 201 when it creates it."""
+def test_post_merges_201_for_a_new_graph_200_after(small: App):
+    """§5.5 HTTP POST: the body is merged into the graph; 201 when it creates it, then
+    200 with what was added (the W3C manifest's "POST - existing graph"); an empty body
+    changes nothing and is 204 (§5.5 "if the request body is empty ... 204")."""
     first = small.client.post("/store", params={"graph": G}, content=NOTE, headers=TURTLE | WRITER)
     assert first.status_code == 201
+    assert "location" not in first.headers
     second = small.client.post(
         "/store", params={"graph": G}, content=OTHER, headers=TURTLE | WRITER
     )
-    assert second.status_code == 204
+    assert second.status_code == 200
+    assert second.json() == {"graph": G, "added": 1}
+    empty = small.client.post("/store", params={"graph": G}, content="", headers=TURTLE | WRITER)
+    assert empty.status_code == 204
     assert len(read(small, G)) == 2
+
+
+def test_post_to_the_store_creates_a_new_graph_with_a_location(small: App):
+    """§5.5: POST to the Graph Store itself makes a new graph, 201 with its IRI in
+    Location, different from the store's; the IRI answers GET (direct identification)."""
+    response = small.client.post("/store", content=NOTE, headers=TURTLE | WRITER)
+    assert response.status_code == 201, response.text
+    location = response.headers["location"]
+    assert location.startswith("http://testserver/store/")
+    assert location != "http://testserver/store/"
+    assert (None, None, Literal("first")) in read(small, location)
+    direct = small.client.get(location, headers={"Accept": "text/turtle"})
+    assert direct.status_code == 200
+    again = small.client.post("/store", content=NOTE, headers=TURTLE | WRITER)
+    assert again.headers["location"] != location
+    nothing = small.client.post("/store", content="", headers=TURTLE | WRITER)
+    assert nothing.status_code == 204
+    assert "location" not in nothing.headers
+
+
+def test_direct_identification_is_the_same_graph_as_indirect(small: App):
+    """§4.1: ``/store/<path>`` names the graph whose IRI is the request IRI; §4.2 names
+    the same graph with ``?graph=`` and that IRI."""
+    iri = "http://testserver/store/notes/a%20b.ttl"
+    put = small.client.put("/store/notes/a%20b.ttl", content=NOTE, headers=TURTLE | WRITER)
+    assert put.status_code == 201, put.text
+    assert (None, None, Literal("first")) in read(small, iri)
+    head = small.client.head("/store/notes/a%20b.ttl")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert small.client.get("/store/notes/other.ttl").status_code == 404
+    both = small.client.get("/store/notes/a%20b.ttl", params={"graph": iri})
+    assert both.status_code == 400
+    deleted = small.client.delete("/store/notes/a%20b.ttl", headers=WRITER)
+    assert deleted.status_code == 204
+    assert small.client.get("/store", params={"graph": iri}).status_code == 404
+
+
+def test_multipart_form_data_post_merges_every_file(small: App):
+    """§5.5: a multipart/form-data POST merges each submitted RDF document; a part
+    without a Content-Type is read by its file name's extension (§5.5 MAY)."""
+    files = [
+        ("one", ("one.ttl", NOTE.encode(), "text/turtle")),
+        ("two", ("two.nt", OTHER.encode(), "application/octet-stream")),
+    ]
+    response = small.client.post("/store", params={"graph": G}, files=files, headers=WRITER)
+    assert response.status_code == 201, response.text
+    assert {str(o) for o in read(small, G).objects()} == {"first", "second"}
+    before = small.dump()
+    unknown = [("x", ("picture.png", b"\x89PNG", "image/png"))]
+    refused = small.client.post("/store", params={"graph": G}, files=unknown, headers=WRITER)
+    assert refused.status_code == 415
+    field = small.client.post(
+        "/store", params={"graph": G}, data={"a": "b"}, files=files[:1], headers=WRITER
+    )
+    assert field.status_code == 400
+    assert small.dump() == before
 
 
 def test_get_unknown_graph_is_404(demo: App):
@@ -197,9 +261,31 @@ def test_invalid_data_is_422_with_the_report(small: App):
     assert small.dump() == before
 
 
-def test_blank_nodes_are_kept_stable_as_skolem_iris(small: App):
-    """§5.3: blank nodes in a PUT body become skolem IRIs (RDF 1.1 §3.5)."""
-    body = "[] <http://example.org/note> 'anonymous' ."
+def test_blank_nodes_round_trip_as_blank_nodes(small: App):
+    """Blank nodes of a PUT body are stored as skolem IRIs (RDF 1.1 §3.5: so a SPARQL
+    update can name them) and answered as blank nodes, with the same label each time:
+    the graph read back is the graph written."""
+    body = "[] <http://example.org/note> 'anonymous' ; <http://example.org/next> [] ."
     small.client.put("/store", params={"graph": G}, content=body, headers=TURTLE | WRITER)
-    [subject] = list(read(small, G).subjects())
-    assert "/.well-known/genid/" in str(subject)
+    graph = read(small, G)
+    assert isomorphic(graph, Graph().parse(data=body, format="turtle"))
+    assert all(isinstance(s, BNode) for s in graph.subjects())
+
+    def note_subject() -> str:
+        answer = small.client.get(
+            "/store", params={"graph": G}, headers={"Accept": "application/n-triples"}
+        )
+        [line] = [x for x in answer.text.splitlines() if "<http://example.org/note>" in x]
+        return line.split()[0]
+
+    label = note_subject()
+    assert label.startswith("_:")
+    assert note_subject() == label
+    stored = small.client.post(
+        "/sparql",
+        data={"query": f"SELECT ?s WHERE {{ GRAPH <{G}> {{ ?s <http://example.org/note> ?o }} }}"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    [row] = stored.json()["results"]["bindings"]
+    assert row["s"]["type"] == "uri"
+    assert row["s"]["value"].endswith("/.well-known/genid/" + label.removeprefix("_:"))

@@ -45,7 +45,13 @@ READ_METHODS = frozenset({"GET", "HEAD"})
 
 # Values for path parameters: names of things that do not exist, so that a caller who
 # is let in gets a 404 or a harmless answer and nothing is ever written.
-PATH_SAMPLES = {"slug": "matrix-nobody", "kind": "customer", "name": "nothing.js"}
+PATH_SAMPLES = {
+    "slug": "matrix-nobody",
+    "kind": "customer",
+    "name": "nothing.js",
+    "path": "matrix-nobody",  # /store/{path}: a graph that does not exist
+    "version": "0.0.0",  # /ontology/{version}: a release that does not exist
+}
 # A SPARQL Update that changes nothing (it deletes a triple nobody stored).
 NO_OP_UPDATE = "DELETE DATA { <urn:matrix:s> <urn:matrix:p> <urn:matrix:o> }"
 UNKNOWN_GRAPH = "urn:matrix:no-such-graph"
@@ -141,7 +147,7 @@ def _sparql_posts(url: str) -> list[RouteCall]:
 def _payload(method: str, path: str, media_types: tuple[str, ...]) -> dict[str, Any]:
     """Query parameters and a body that cannot change the store."""
     request: dict[str, Any] = {}
-    if path == "/store":
+    if path == "/store":  # (/store/{path} names its graph by the path)
         # GET/HEAD read the data graph; writes name a graph that does not exist with an
         # empty body (nothing to add) or, for DELETE, get a 404.
         read = method in READ_METHODS
