@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.demo_cases import (
@@ -127,6 +127,8 @@ def add_contributions(g: DemoGraph, rng: random.Random, knowledge: list[Knowledg
     customer's case reported, and its value area is the kind's area.
     """
     number = 0
+    warned: set[URIRef] = set()  # firms with an early-warning contribution
+    eligible: list[KnowledgeRecord] = []
     for item in knowledge:
         customer = item.customer
         if (
@@ -135,20 +137,42 @@ def add_contributions(g: DemoGraph, rng: random.Random, knowledge: list[Knowledg
             or item.content not in CONTRIBUTION_FOR_CONTENT
         ):
             continue
+        eligible.append(item)
         share = 0.6 if customer.role == PARTNER else 0.35
         if rng.random() >= share * customer.firm.spec.contribution_rate:
             continue
         kind = _contribution_kind(rng, item)
         number += 1
-        contribution = g.iri("contribution", f"n{number:06d}")
-        g.labelled(contribution, K.Contribution, f"{label_of(kind)} by {customer.label}")
-        g.add((contribution, K.contributedBy, customer.iri))
-        g.add((contribution, K.contributionTo, customer.firm.iri))
-        g.add((contribution, K.basedOnKnowledge, item.iri))
-        g.add((contribution, K.contributionKind, K[kind]))
-        g.add((contribution, K.valueArea, K[KIND_AREA[kind]]))
-        done = min(item.day + timedelta(days=rng.randint(3, 90)), WINDOW_END)
-        g.add((contribution, DCTERMS.date, g.day(done)))
+        _contribution(g, rng, number, item, kind)
+        if kind == "EarlyWarning":
+            warned.add(customer.firm.iri)
+    # Lettner l.149: "All nine companies recognize customers as knowledge partners as a
+    # sort of an early warning system for future events": a case firm the draws left
+    # without one gets an early warning from its first knowledge partner's (else active
+    # customer's) knowledge.
+    for item in sorted(eligible, key=lambda k: k.customer.role != PARTNER):
+        firm = item.customer.firm
+        if firm.iri in warned or "EarlyWarning" not in firm.spec.contribution_kinds:
+            continue
+        number += 1
+        _contribution(g, rng, number, item, "EarlyWarning")
+        warned.add(firm.iri)
+
+
+def _contribution(
+    g: DemoGraph, rng: random.Random, number: int, item: KnowledgeRecord, kind: str
+) -> None:
+    """One contribution of ``kind`` resting on ``item``, dated after the knowledge."""
+    customer = item.customer
+    contribution = g.iri("contribution", f"n{number:06d}")
+    g.labelled(contribution, K.Contribution, f"{label_of(kind)} by {customer.label}")
+    g.add((contribution, K.contributedBy, customer.iri))
+    g.add((contribution, K.contributionTo, customer.firm.iri))
+    g.add((contribution, K.basedOnKnowledge, item.iri))
+    g.add((contribution, K.contributionKind, K[kind]))
+    g.add((contribution, K.valueArea, K[KIND_AREA[kind]]))
+    done = min(item.day + timedelta(days=rng.randint(3, 90)), WINDOW_END)
+    g.add((contribution, DCTERMS.date, g.day(done)))
 
 
 def _contribution_kind(rng: random.Random, item: KnowledgeRecord) -> str:

@@ -285,3 +285,16 @@ def test_hospital_doctors_are_consumers_not_purchasers(large: Graph) -> None:
         for account in large.objects(partnership, CKM.partner):
             for consumer in large.objects(account, CKM.hasConsumer):
                 assert (partnership, CKM.partnershipContact, consumer) in large
+
+
+@pytest.mark.parametrize("label", TABLE_1)
+def test_each_case_firm_has_an_early_warning_contribution(demo: Graph, label: str) -> None:
+    # 000 l.149: "All nine companies recognize customers as knowledge partners as a sort of
+    # an early warning system for future events."
+    firm = _case(demo, label)
+    warnings = [
+        c
+        for c in demo.subjects(CKM.contributionKind, CKM.EarlyWarning)
+        if demo.value(c, CKM.contributionTo) == firm
+    ]
+    assert warnings, label
