@@ -72,9 +72,14 @@ def delta_for(graph: KnowledgeGraph, case: str) -> Delta:
         held = graph.quads(None, CKM.assignedTo, customer, DATA_GRAPH)
         roles = {q for a, *_ in held for q in graph.quads(a, CKM.assignedRole, None, DATA_GRAPH)}
         assert roles, "the demo records the contributor's role assignments"
+        # Every assignment and the current role say passive: whatever a contribution's
+        # date, the role held then is passive (the scope must reach the contributions
+        # through the assignments and through the role).
+        current = (customer, CKM.customerRole, row["role"], DATA_GRAPH)
         return Delta(
-            removed=frozenset(roles),
-            added=frozenset((a, p, CKM.PassiveCustomerRole, g) for a, p, _o, g in roles),
+            removed=frozenset(roles | {current}),
+            added=frozenset((a, p, CKM.PassiveCustomerRole, g) for a, p, _o, g in roles)
+            | {(customer, CKM.customerRole, CKM.PassiveCustomerRole, DATA_GRAPH)},
         )
     return Delta(removed=frozenset({(customer, RDFS.label, row["label"], DATA_GRAPH)}))
 
