@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -91,11 +92,14 @@ class KnownTerms:
             pools.append(self.by_kind["any"])
         for pool in pools:
             by_folded = {name.casefold(): name for name in sorted(pool)}
-            close = difflib.get_close_matches(
-                local.casefold(), by_folded, n=SUGGESTIONS, cutoff=0.6
-            )
+            wanted = local.casefold()
+            close = difflib.get_close_matches(wanted, by_folded, n=3 * SUGGESTIONS, cutoff=0.6)
+            # A typo is a few keystrokes: fewest edits first (a swap of adjacent letters
+            # counts one), then the fewest letters not shared (Costumer has Customer's
+            # letters, not Consumer's), then difflib's order.
+            close.sort(key=lambda name: (_edits(wanted, name), _unshared(wanted, name)))
             if close:
-                return [f"ckm:{by_folded[name]}" for name in close]
+                return [f"ckm:{by_folded[name]}" for name in close[:SUGGESTIONS]]
         return []
 
     def refuse_unknown(
@@ -177,3 +181,32 @@ _ARTICLE = {
     "individual": "an individual",
     "subject": "a subject",
 }
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions and swaps
+    of two adjacent letters, each one edit.
+
+    >>> _edits("cusotmer", "customer"), _edits("costumer", "customer")
+    (1, 2)
+    """
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _unshared(a: str, b: str) -> int:
+    """How many letters one word has that the other lacks (as multisets).
+
+    >>> _unshared("costumer", "customer"), _unshared("costumer", "consumer")
+    (0, 2)
+    """
+    return sum(((Counter(a) - Counter(b)) + (Counter(b) - Counter(a))).values())

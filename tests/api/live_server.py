@@ -20,12 +20,16 @@ from pathlib import Path
 
 import httpx
 
+from kg.demo_integrator import CASE_CUSTOMERS
+
 REPO = Path(__file__).resolve().parents[2]
 WRITER_KEY = "live-writer-secret-0123"
 ADMIN_KEY = "live-admin-secret-0123"
 API_KEYS = f"live-writer:writer:{WRITER_KEY},live-admin:admin:{ADMIN_KEY}"
 BASE_IRI = "http://localhost:8000/id/"
 DEMO_CUSTOMERS = 10
+# What the store then holds: the generated customers and the fixed TechCo case of seed 004.
+STORED_CUSTOMERS = DEMO_CUSTOMERS + CASE_CUSTOMERS
 READY_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 10.0
 START_ATTEMPTS = 3  # a free port can be taken by someone else before the server binds it

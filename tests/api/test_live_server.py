@@ -36,7 +36,13 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, Unauthorized
 
 from kg.demo import demo_quads
 from kg.vocab import DATA_GRAPH
-from tests.api.live_server import BASE_IRI, DEMO_CUSTOMERS, LiveServer, live_server
+from tests.api.live_server import (
+    BASE_IRI,
+    DEMO_CUSTOMERS,
+    STORED_CUSTOMERS,
+    LiveServer,
+    live_server,
+)
 
 CKM = Namespace("https://w3id.org/ckm#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -152,7 +158,7 @@ def test_default_graph_uri_restricts_the_dataset(server: LiveServer):
     assert client.queryAndConvert()["boolean"] is False
     client = wrapper(server, PREFIX + "SELECT (COUNT(?c) AS ?n) WHERE { ?c a ckm:Customer }")
     client.addDefaultGraph(str(DATA_GRAPH))
-    assert client.queryAndConvert()["results"]["bindings"][0]["n"]["value"] == str(DEMO_CUSTOMERS)
+    assert client.queryAndConvert()["results"]["bindings"][0]["n"]["value"] == str(STORED_CUSTOMERS)
 
 
 def test_ask_as_json_and_xml(server: LiveServer):
@@ -271,7 +277,7 @@ def test_update_refused_by_shacl_raises_http_422(server: LiveServer):
 def test_sparqlstore_query(server: LiveServer):
     graph = Graph(store=SPARQLStore(query_endpoint=server.sparql))
     rows = list(graph.query(PREFIX + "SELECT (COUNT(?c) AS ?n) WHERE { ?c a ckm:Customer }"))
-    assert rows == [(Literal(DEMO_CUSTOMERS),)]
+    assert rows == [(Literal(STORED_CUSTOMERS),)]
     (answer,) = graph.query(PREFIX + "ASK { ?c a ckm:Customer }")
     assert answer is True
 
@@ -280,7 +286,7 @@ def test_sparqlstore_triples(server: LiveServer, expected):
     graph = Graph(store=SPARQLStore(query_endpoint=server.sparql, returnFormat="json"))
     triples = list(graph.triples((None, RDF.type, CKM.Customer)))
     assert {s for s, _p, _o in triples} == expected["customers"]
-    assert len(triples) == DEMO_CUSTOMERS
+    assert len(triples) == STORED_CUSTOMERS
     firm = next(iter(sorted(expected["firms"])))
     assert (firm, RDF.type, CKM.Firm) in graph
 

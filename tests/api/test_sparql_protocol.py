@@ -12,7 +12,11 @@ import json
 import pytest
 from rdflib import Graph
 
+from kg.demo_integrator import CASE_CUSTOMERS
 from tests.api.conftest import ADMIN, WRITER, App
+
+# The demo fixture: 20 generated customers and the 5 integrators of the TechCo case.
+CUSTOMERS = 20 + CASE_CUSTOMERS
 
 # Tests of ``small`` run on the embedded store, oxigraph serve and Virtuoso.
 RUN_ON_EVERY_BACKEND = True
@@ -56,19 +60,19 @@ def two_graphs(small: App) -> App:
 
 def test_query_via_get(demo: App):
     """§2.1.1 query via GET: the query in the ``query`` parameter of the URL."""
-    assert count(demo.client.get("/sparql", params={"query": COUNT_CUSTOMERS})) == 20
+    assert count(demo.client.get("/sparql", params={"query": COUNT_CUSTOMERS})) == CUSTOMERS
 
 
 def test_query_via_post_form(demo: App):
     """§2.1.2 query via POST with URL-encoded parameters."""
     response = demo.client.post("/sparql", data={"query": COUNT_CUSTOMERS})
-    assert count(response) == 20
+    assert count(response) == CUSTOMERS
 
 
 def test_query_via_post_directly(demo: App):
     """§2.1.3 query via POST directly: the body is the query, application/sparql-query."""
     response = demo.client.post("/sparql", content=COUNT_CUSTOMERS, headers=DIRECT_QUERY)
-    assert count(response) == 20
+    assert count(response) == CUSTOMERS
 
 
 def test_protocol_default_graph_uri_sets_the_default_graph(two_graphs: App):
@@ -119,10 +123,10 @@ def test_select_results_formats(demo: App, accept: str, served: str):
     assert response.status_code == 200
     assert response.headers["content-type"].split(";")[0] == served
     if served == "text/csv":
-        assert list(csv.reader(io.StringIO(response.text))) == [["n"], ["20"]]
+        assert list(csv.reader(io.StringIO(response.text))) == [["n"], [str(CUSTOMERS)]]
     if served == "text/tab-separated-values":
         assert response.text.splitlines()[0] == "?n"
-        assert response.text.splitlines()[1].startswith('"20"^^')
+        assert response.text.splitlines()[1].startswith(f'"{CUSTOMERS}"^^')
 
 
 def test_ask_results_formats(demo: App):
@@ -164,7 +168,7 @@ def test_construct_results_formats(demo: App, accept: str):
             "application/trig": "trig",
         }[accept],
     )
-    assert len(parsed) == 20
+    assert len(parsed) == CUSTOMERS
 
 
 def test_describe_defaults_to_turtle(demo: App):
