@@ -18,6 +18,7 @@ checks accept it.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ class Concept:
     definition: str | None
     kinds: tuple[URIRef, ...]
     added: bool = False
+    # Every label it has (preferred, rdfs:label, alternative): what a new label must avoid.
+    names: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -180,12 +183,15 @@ class ConceptAddition:
         if not label or not self.definition.strip():
             raise ConceptRefused("a concept needs a label and a definition")
         kind = checked_kind(scheme, self.kind)
-        members = {c.iri: c.label for c in scheme.concepts}
+        members = {c.iri for c in scheme.concepts}
+        held_labels = [(c.iri, name) for c in scheme.concepts for name in c.names or (c.label,)]
         for quad in state.quads(None, SKOS.inScheme, scheme.iri, DATA_GRAPH):
-            for _s, _p, value, _g in state.quads(quad[0], SKOS.prefLabel, None, DATA_GRAPH):
-                members[quad[0]] = str(value)  # type: ignore[index]
-        for member, held in members.items():
-            if held.casefold().strip() == label.casefold():
+            members.add(quad[0])  # type: ignore[arg-type]
+            for predicate in LABEL_PREDICATES:
+                for _s, _p, value, _g in state.quads(quad[0], predicate, None, DATA_GRAPH):
+                    held_labels.append((quad[0], str(value)))  # type: ignore[arg-type]
+        for member, held in held_labels:
+            if same_label(held, label):
                 raise DuplicateConcept(
                     f"{scheme.name} already has a concept labelled {held!r}: {member}",
                     str(member),
@@ -205,6 +211,25 @@ class ConceptAddition:
         if self.broader is not None:
             triples.append((self.iri, SKOS.broader, self.broader))
         return Delta(added=frozenset((s, p, o, DATA_GRAPH) for s, p, o in triples))  # type: ignore[misc]
+
+
+# The labels a concept is known by; a new concept may not take any of them (SKOS §5.4).
+LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
+
+
+def same_label(held: str, given: str) -> bool:
+    r"""True when two labels name the same thing to a reader: equal after Unicode
+    compatibility normalisation (NFKC: full-width letters, ligatures), case folding and
+    collapsing white space.
+
+    >>> same_label("Joint budgeting", " \uff2aoint  BUDGETING\n")
+    True
+    """
+
+    def key(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+    return key(held) == key(given)
 
 
 def checked_kind(scheme: Scheme, kind: URIRef | None) -> URIRef:
@@ -230,7 +255,8 @@ def minted_concept_iri(base_iri: str, label: str) -> URIRef:
     >>> str(minted_concept_iri("http://example.org/id/", "Joint budgeting!"))[:45]
     'http://example.org/id/concept/joint-budgeting'
     """
-    words = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40].strip("-")
+    plain = unicodedata.normalize("NFKC", label).lower()
+    words = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-")
     suffix = uuid.uuid4().hex[:8]
     return URIRef(f"{base_iri}concept/{words}-{suffix}" if words else f"{base_iri}concept/{suffix}")
 
@@ -252,7 +278,8 @@ def _concept(graph: Graph, iri: Node, *, added: bool = False) -> Concept:
         )
     )
     label = _text(graph, iri, SKOS.prefLabel) or _text(graph, iri, RDFS.label) or _local(iri)
-    return Concept(iri, label, _text(graph, iri, SKOS.definition), kinds, added)  # type: ignore[arg-type]
+    names = tuple(sorted({str(v) for p in LABEL_PREDICATES for v in graph.objects(iri, p)}))  # type: ignore[arg-type]
+    return Concept(iri, label, _text(graph, iri, SKOS.definition), kinds, added, names)  # type: ignore[arg-type]
 
 
 def _enumerated(ontology: Graph, cls: URIRef) -> bool:

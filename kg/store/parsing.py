@@ -9,6 +9,7 @@ make them blow up first.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -138,24 +139,31 @@ def skolem_base(base_iri: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/.well-known/genid/"
 
 
+# The tail of a skolem IRI this store mints: ``uuid.uuid4().hex``.
+_MINTED_TAIL = re.compile(r"[0-9a-f]{32}")
+
+
 def deskolemised(ntriples: bytes, syntax: RdfSyntax, genid: str) -> bytes:
     r"""N-Triples as ``syntax``, each IRI under ``genid`` a blank node again (RDF 1.1 §3.5).
 
     The blank node is labelled with the skolem IRI's tail, so the same stored node gets
     the same label in every answer; other IRIs, even other servers' skolem IRIs, stay.
+    Only a tail of the form this store mints (32 hex digits, :func:`parse_quads` and the
+    SPARQL Update recorder) is ours: a client's own IRI under ``genid`` stays an IRI.
 
     >>> genid = "http://localhost:8000/.well-known/genid/"
-    >>> text = f"<{genid}a1> <http://example.org/p> <{genid}b2> .\n".encode()
-    >>> deskolemised(text, syntax_named("ntriples"), genid).decode()
-    '_:a1 <http://example.org/p> _:b2 .\n'
+    >>> a1 = "a1" * 16
+    >>> text = f"<{genid}{a1}> <http://example.org/p> <{genid}b2> .\n".encode()
+    >>> deskolemised(text, syntax_named("ntriples"), genid).decode() == (
+    ...     f"_:{a1} <http://example.org/p> <{genid}b2> .\n")
+    True
     """
 
     def term(node):
         if isinstance(node, ox.NamedNode) and node.value.startswith(genid):
-            try:
-                return ox.BlankNode(node.value[len(genid) :])
-            except ValueError:  # a tail that is no blank node label: kept as an IRI
-                return node
+            tail = node.value[len(genid) :]
+            if _MINTED_TAIL.fullmatch(tail):
+                return ox.BlankNode(tail)
         return node
 
     triples = (
