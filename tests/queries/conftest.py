@@ -13,6 +13,7 @@ from kg.config import Settings
 from kg.graph import KnowledgeGraph
 from kg.queries import results_json
 from kg.store.parsing import syntax_named
+from kg.validation.report import ValidationReport
 from kg.vocab import DATA_GRAPH
 from kg.write.delta import from_payload
 
@@ -25,14 +26,28 @@ NUMBERS = {XSD + t for t in ("integer", "decimal", "double", "float", "nonNegati
 
 def load_analysts(graph: KnowledgeGraph) -> None:
     """Write the fixture through ``graph.write`` (refused data would raise)."""
+    load_fixture(graph, ANALYSTS_TTL)
+
+
+def load_fixture(graph: KnowledgeGraph, path: Path) -> ValidationReport:
+    """Write the Turtle file ``path`` through the real write road; refused data fails."""
     delta = from_payload(
-        ANALYSTS_TTL.read_text(encoding="utf-8"),
-        syntax_named("turtle"),
-        graph=DATA_GRAPH,
-        base_iri=EX,
+        path.read_text(encoding="utf-8"), syntax_named("turtle"), graph=DATA_GRAPH, base_iri=EX
     )
     receipt = graph.write(delta)
     assert receipt.report.accepted
+    return receipt.report
+
+
+def fixture_graph(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[KnowledgeGraph]:
+    """A knowledge graph holding exactly ``data/<name>.ttl`` (for a module fixture: ``yield
+    from``); tests must only read it."""
+    graph = KnowledgeGraph.open(Settings(store=tmp_path_factory.mktemp(name) / "store"))
+    try:
+        load_fixture(graph, Path(__file__).with_name("data") / f"{name}.ttl")
+        yield graph
+    finally:
+        graph.close()
 
 
 @pytest.fixture(scope="session")

@@ -17,12 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.config import Settings
 from kg.graph import KnowledgeGraph
-from kg.store.parsing import syntax_named
-from kg.vocab import DATA_GRAPH
-from kg.write.delta import from_payload
-from tests.queries.conftest import EX, answer
+from tests.queries.conftest import EX, answer, fixture_graph
 
 B2B_TTL = Path(__file__).with_name("data") / "b2b.ttl"
 NETCO = EX + "netco"
@@ -35,16 +31,7 @@ WEBHOUSE_ROW = ("ex:webhouse", "WebHouse")
 def b2b(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
     """A knowledge graph holding exactly b2b.ttl, written through the real write road
     (refused data would fail here); tests must only read it."""
-    graph = KnowledgeGraph.open(Settings(store=tmp_path_factory.mktemp("b2b") / "store"))
-    delta = from_payload(
-        B2B_TTL.read_text(encoding="utf-8"),
-        syntax_named("turtle"),
-        graph=DATA_GRAPH,
-        base_iri=EX,
-    )
-    assert graph.write(delta).report.accepted
-    yield graph
-    graph.close()
+    yield from fixture_graph(tmp_path_factory, "b2b")
 
 
 def columns(rows: list[tuple], *indexes: int) -> list[tuple]:

@@ -15,12 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.config import Settings
 from kg.graph import KnowledgeGraph
-from kg.store.parsing import syntax_named
-from kg.vocab import DATA_GRAPH
-from kg.write.delta import from_payload
-from tests.queries.conftest import EX, answer
+from tests.queries.conftest import answer, fixture_graph
 
 FRAME_TTL = Path(__file__).with_name("data") / "frame.ttl"
 PLASTICA = "http://example.org/id/plastica"
@@ -29,16 +25,7 @@ PLASTICA = "http://example.org/id/plastica"
 @pytest.fixture(scope="module")
 def frame(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
     """A knowledge graph holding exactly frame.ttl, written through the real write road."""
-    graph = KnowledgeGraph.open(Settings(store=tmp_path_factory.mktemp("frame") / "store"))
-    delta = from_payload(
-        FRAME_TTL.read_text(encoding="utf-8"),
-        syntax_named("turtle"),
-        graph=DATA_GRAPH,
-        base_iri=EX,
-    )
-    assert graph.write(delta).report.accepted
-    yield graph
-    graph.close()
+    yield from fixture_graph(tmp_path_factory, "frame")
 
 
 ANNA = ("ex:anna", "Anna Weber", "ex:medsoft", "MedSoft")

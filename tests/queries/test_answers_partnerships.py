@@ -11,12 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.config import Settings
 from kg.graph import KnowledgeGraph
-from kg.store.parsing import syntax_named
-from kg.vocab import DATA_GRAPH
-from kg.write.delta import from_payload
-from tests.queries.conftest import EX, answer
+from tests.queries.conftest import EX, answer, fixture_graph
 
 PARTNERSHIPS_TTL = Path(__file__).with_name("data") / "partnerships.ttl"
 ALPINE, BORSA = EX + "alpine", EX + "borsa"
@@ -25,16 +21,7 @@ ALPINE, BORSA = EX + "alpine", EX + "borsa"
 @pytest.fixture(scope="module")
 def partnerships(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
     """A knowledge graph holding exactly the fixture, written through the real write road."""
-    graph = KnowledgeGraph.open(Settings(store=tmp_path_factory.mktemp("partnerships") / "store"))
-    delta = from_payload(
-        PARTNERSHIPS_TTL.read_text(encoding="utf-8"),
-        syntax_named("turtle"),
-        graph=DATA_GRAPH,
-        base_iri=EX,
-    )
-    assert graph.write(delta).report.accepted
-    yield graph
-    graph.close()
+    yield from fixture_graph(tmp_path_factory, "partnerships")
 
 
 def test_consumers_who_are_not_purchasers(partnerships):

@@ -13,11 +13,8 @@ import pytest
 
 from kg.config import Settings
 from kg.graph import KnowledgeGraph
-from kg.store.parsing import syntax_named
-from kg.vocab import DATA_GRAPH
-from kg.write.delta import from_payload
-from tests.queries.conftest import EX
 from tests.queries.conftest import answer as ask
+from tests.queries.conftest import load_fixture
 
 EVIDENCE_TTL = Path(__file__).with_name("data") / "evidence.ttl"
 
@@ -26,15 +23,8 @@ EVIDENCE_TTL = Path(__file__).with_name("data") / "evidence.ttl"
 def evidence(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
     """A knowledge graph holding exactly evidence.ttl; tests must only read it."""
     graph = KnowledgeGraph.open(Settings(store=tmp_path_factory.mktemp("evidence") / "store"))
-    delta = from_payload(
-        EVIDENCE_TTL.read_text(encoding="utf-8"),
-        syntax_named("turtle"),
-        graph=DATA_GRAPH,
-        base_iri=EX,
-    )
-    receipt = graph.write(delta)
-    assert receipt.report.accepted
-    assert not receipt.report.results, [r.message for r in receipt.report.results]
+    report = load_fixture(graph, EVIDENCE_TTL)
+    assert not report.results, [r.message for r in report.results]
     yield graph
     graph.close()
 
