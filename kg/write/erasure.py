@@ -5,7 +5,10 @@ What goes: the customer's own description; every quad naming it, in any position
 contributions, the knowledge from or about it; knowledge for it when it was the only
 recipient; interactions and partnerships it was the only customer or partner of, with
 what hangs on them (knowledge generated in those interactions, driver assessments,
-contributions based only on removed knowledge).
+contributions based only on removed knowledge; since ontology 2.0.0 also the practice
+alignments of removed interactions, the customer's value-creating practices, contracts,
+stage involvements, its purchasers and consumers no other customer has, trust
+assessments of removed partnerships, and quotes and interviews of the customer).
 """
 
 from __future__ import annotations
@@ -54,6 +57,20 @@ _DEPENDENTS: tuple[tuple[str, str], ...] = (
     (
         "contributions",
         "?x ckm:basedOnKnowledge ?r . FILTER NOT EXISTS { ?x ckm:basedOnKnowledge ?other "
+        "FILTER(?other != ?r) }",
+    ),
+    # Ontology 2.0.0: what hangs on the customer, its interactions and partnerships.
+    ("practice alignments", "?x ckm:alignmentIn ?r ."),
+    ("value-creating practices", "?x ckm:practiceOf ?r ."),
+    ("trust assessments", "?x ckm:trustIn ?r ."),
+    ("contracts", "?x ckm:contractCustomer ?r ."),
+    ("stage involvements", "?x ckm:involvedCustomer ?r ."),
+    ("quotes", "?x ckm:spokenBy ?r ."),
+    ("interviews", "?x ckm:interviewee ?r ."),
+    (
+        "purchasers and consumers",
+        "{ ?r ckm:hasPurchaser ?x } UNION { ?r ckm:hasConsumer ?x } FILTER NOT EXISTS { "
+        "{ ?other ckm:hasPurchaser ?x } UNION { ?other ckm:hasConsumer ?x } "
         "FILTER(?other != ?r) }",
     ),
 )
