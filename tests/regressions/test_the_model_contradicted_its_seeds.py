@@ -178,7 +178,8 @@ def test_e9_co_creation_needs_an_active_customer(small: KnowledgeGraph):
     assert not refused(small, WORKSHOP.format(customer="ex:acme"))
 
 
-FRITZ = """
+# Fritz was active until 2025-06-30 and is passive since (E8 and E9 read this history).
+FRITZ_ROLES = """
 ex:a1 a ckm:CustomerRoleAssignment ; rdfs:label "Fritz active" ; ckm:assignedTo ex:fritz ;
     ckm:assignedRole ckm:ActiveCustomerRole ; ckm:validFrom "2024-01-01"^^xsd:date ;
     ckm:validTo "2025-06-30"^^xsd:date .
@@ -186,11 +187,16 @@ ex:a2 a ckm:CustomerRoleAssignment ; rdfs:label "Fritz passive" ; ckm:assignedTo
     ckm:assignedRole ckm:PassiveCustomerRole ; ckm:validFrom "2025-07-01"^^xsd:date .
 ex:fritz a ckm:Customer ; rdfs:label "Fritz AG" ; ckm:customerOf ex:medsoft ;
     ckm:customerRole ckm:PassiveCustomerRole ; ckm:typology ckm:B2B ; ckm:country "CH" .
+"""
+FRITZ = (
+    FRITZ_ROLES
+    + """
 ex:w2 a ckm:Interaction ; rdfs:label "Workshop with Fritz" ; ckm:byFirm ex:medsoft ;
     ckm:withCustomer ex:fritz ; prov:startedAtTime "{day}T10:00:00Z"^^xsd:dateTime ;
     ckm:channel ckm:Workshop ; ckm:inSphere ckm:JointSphere ;
     ckm:valueOutcome ckm:ValueCoCreation .
 """
+)
 
 
 def test_e9_the_role_counted_is_the_one_held_on_the_interactions_day(
@@ -235,18 +241,14 @@ def test_e9_a_co_creator_who_becomes_passive_keeps_the_history(small: KnowledgeG
 
 # --- E8 -------------------------------------------------------------------------------
 
-HISTORY = """
-ex:a1 a ckm:CustomerRoleAssignment ; rdfs:label "Fritz active" ; ckm:assignedTo ex:fritz ;
-    ckm:assignedRole ckm:ActiveCustomerRole ; ckm:validFrom "2024-01-01"^^xsd:date ;
-    ckm:validTo "2025-06-30"^^xsd:date .
-ex:a2 a ckm:CustomerRoleAssignment ; rdfs:label "Fritz passive" ; ckm:assignedTo ex:fritz ;
-    ckm:assignedRole ckm:PassiveCustomerRole ; ckm:validFrom "2025-07-01"^^xsd:date .
-ex:fritz a ckm:Customer ; rdfs:label "Fritz AG" ; ckm:customerOf ex:medsoft ;
-    ckm:customerRole ckm:PassiveCustomerRole ; ckm:typology ckm:B2B ; ckm:country "CH" .
+HISTORY = (
+    FRITZ_ROLES
+    + """
 ex:c9 a ckm:Contribution ; rdfs:label "Early warning" ; ckm:contributedBy ex:fritz ;
     ckm:valueArea ckm:StrategicArea ; ckm:contributionKind ckm:EarlyWarning ;
     dcterms:date "{day}"^^xsd:date .
 """
+)
 
 
 def test_e8_a_contribution_is_checked_against_the_role_held_on_its_date(
