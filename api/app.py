@@ -27,13 +27,20 @@ Errors are RFC 9457 problem documents.
 """
 
 
-def create_app(settings: Settings | None = None, graph: KnowledgeGraph | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    graph: KnowledgeGraph | None = None,
+    *,
+    prepare_writes: bool = False,
+) -> FastAPI:
     """Build the application for ``settings`` (from the environment when omitted).
 
     Args:
         settings: kg or API settings; API fields missing from them come from defaults.
         graph: an open knowledge graph to serve (the app then does not close it);
             when omitted the store the settings name is opened and closed with the app.
+        prepare_writes: compile the shapes and reasoner in the background at start
+            (``ckm serve``), so that the first write does not take seconds.
     Raises:
         ValueError: ``CKM_API_KEYS`` is malformed.
         StoreLocked: the store is open in another process.
@@ -45,6 +52,8 @@ def create_app(settings: Settings | None = None, graph: KnowledgeGraph | None = 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         graph.prepare_queries()  # the first query does not wait for a worker to start
+        if prepare_writes:
+            graph.prepare_writes()
         yield
         if owned:
             graph.close()
@@ -76,8 +85,10 @@ def create_app(settings: Settings | None = None, graph: KnowledgeGraph | None = 
 
     @app.get("/health", summary="Liveness and store probe", tags=["operations"])
     def health() -> dict[str, str]:
-        """200 when the store answers a query (a 503 problem when it does not)."""
+        """200 when the store answers a query (a 503 problem when it does not);
+        ``writes`` is ``preparing`` while ``ckm serve`` still compiles the shapes
+        (writes are taken, and wait for it), then ``ready``."""
         graph.ask("ASK {}")
-        return {"status": "ok", "version": kg.__version__}
+        return {"status": "ok", "version": kg.__version__, "writes": graph.write_readiness}
 
     return app

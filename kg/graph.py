@@ -78,6 +78,8 @@ class KnowledgeGraph:
         self._road = WriteRoad(store, self.settings)
         self._group_commit = GroupCommit(self._write_lock, self._road.settle)
         self._persistent = True
+        self._writes_prepared = threading.Event()
+        self._writes_preparing = False
 
     @classmethod
     def open(cls, settings: Settings) -> KnowledgeGraph:
@@ -538,6 +540,30 @@ class KnowledgeGraph:
         start = getattr(self._store, "start_workers", None)
         if start is not None:
             start()
+
+    def prepare_writes(self) -> threading.Thread:
+        """Load the ontology and shapes and compile the validator and reasoner in a
+        background thread (returned); a write that comes first waits for them instead of
+        making them again. Without it the first write makes them (3.4 s at 2.0.0 on an
+        idle core, ten times that beside 16 busy readers).
+        :attr:`write_readiness` says when they are made."""
+
+        def prepare() -> None:
+            self._road.prepare()
+            self._writes_prepared.set()
+
+        self._writes_preparing = True
+        thread = threading.Thread(target=prepare, name="prepare-writes", daemon=True)
+        thread.start()
+        return thread
+
+    @property
+    def write_readiness(self) -> str:
+        """``ready`` once :meth:`prepare_writes` is done, ``preparing`` before, and
+        ``on-first-write`` when it was never asked for."""
+        if self._writes_prepared.is_set():
+            return "ready"
+        return "preparing" if self._writes_preparing else "on-first-write"
 
     def stats(self) -> dict[str, int]:
         """Quads per named graph."""

@@ -33,4 +33,6 @@ def serve(
         load_shapes(shapes_files(settings.extra_shapes))
     except InvalidShapes as error:
         raise fail(str(error)) from error
-    uvicorn.run(create_app(settings), host=host, port=port, access_log=access_log)
+    uvicorn.run(
+        create_app(settings, prepare_writes=True), host=host, port=port, access_log=access_log
+    )

@@ -139,6 +139,15 @@ class WriteRoad:
         # only for data the compiled rules do not cover (see kg.reasoning).
         return CompiledReasoner(self.ontology)
 
+    def prepare(self) -> None:
+        """Load and compile what the first write needs (ontology, shapes, validator,
+        reasoner), so that it does not take seconds; safe beside writes (each part is
+        made once)."""
+        _ = self.known_terms, self.dependencies, self.reasoner
+        prepare = getattr(self.validator, "prepare", None)
+        if prepare is not None:
+            prepare()
+
     # -- settling a batch ------------------------------------------------------------------
 
     def settle(self, batch: Sequence[Write]) -> list[WriteReceipt | Exception]:

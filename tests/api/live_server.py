@@ -86,8 +86,10 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=STOP_TIMEOUT_S)
 
 
-def _wait_until_ready(process: subprocess.Popen, base_url: str) -> bool:
-    """True once ``/health`` answers 200; False when the process exits first.
+def _wait_until_ready(process: subprocess.Popen, base_url: str, *, writes: bool = False) -> bool:
+    """True once ``/health`` answers 200 (and, with ``writes``, says the shapes are
+    compiled: a test of writes under load measures writes, not the start-up); False
+    when the process exits first.
 
     Raises:
         TimeoutError: neither happened within :data:`READY_TIMEOUT_S`.
@@ -97,7 +99,10 @@ def _wait_until_ready(process: subprocess.Popen, base_url: str) -> bool:
         if process.poll() is not None:
             return False
         try:
-            if httpx.get(f"{base_url}/health", timeout=1.0).status_code == 200:
+            health = httpx.get(f"{base_url}/health", timeout=1.0)
+            if health.status_code == 200 and not (
+                writes and health.json().get("writes") == "preparing"
+            ):
                 return True
         except httpx.TransportError:
             pass

@@ -76,7 +76,9 @@ class ServerProcess:
         *,
         settings: dict[str, str] | None = None,
         wrapper: Sequence[str] = (),
+        wait_for_writes: bool = True,
     ) -> None:
+        self.wait_for_writes = wait_for_writes
         self.store = store
         self.log_dir = log_dir
         self.env = ckm_environment(**(settings or {}))
@@ -95,7 +97,8 @@ class ServerProcess:
         return self.process.pid
 
     def start(self) -> None:
-        """Start the server and wait until ``/health`` answers.
+        """Start the server and wait until ``/health`` answers (and says writes are
+        ready, unless ``wait_for_writes`` is off).
 
         Raises:
             RuntimeError: it exited or did not come up (its output attached).
@@ -117,7 +120,7 @@ class ServerProcess:
                 start_new_session=True,
             )
         try:
-            ready = _wait_until_ready(self.process, self.base_url)
+            ready = _wait_until_ready(self.process, self.base_url, writes=self.wait_for_writes)
         except TimeoutError as error:
             self.stop()
             raise RuntimeError(f"{error}; its output:\n{self.log.read_text()}") from error

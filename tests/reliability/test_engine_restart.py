@@ -84,7 +84,7 @@ def test_an_engine_killed_during_a_write_and_restarted_loses_nothing(
         engine.process.wait(timeout=30)
         writing.join(timeout=60)
 
-        assert answers[0].status_code in (201, 204, 502, 503), answers[0].text
+        assert answers[0].status_code in (200, 201, 204, 502, 503), answers[0].text
         gone = app.client.get("/api/customers")
         assert gone.status_code == 503 and gone.json()["type"].endswith("store-unavailable")
         assert app.client.get("/health").status_code == 503
@@ -94,11 +94,11 @@ def test_an_engine_killed_during_a_write_and_restarted_loses_nothing(
 
         present = check_all_or_nothing(_content(app), reference, [1, 2], base)
         assert 1 in present
-        assert (2 in present) == (answers[0].status_code in (201, 204))
+        assert (2 in present) == (answers[0].status_code in (200, 201, 204))
         again = app.client.post(
             "/store?default", content=batch_ntriples(2, CUSTOMERS), headers=NTRIPLES
         )
-        assert again.status_code == 204
+        assert again.status_code == 200, again.text  # a merge into the existing graph
         assert check_all_or_nothing(_content(app), reference, [1, 2], base) == {1, 2}
     finally:
         app.close()

@@ -40,7 +40,10 @@ PUBLIC_PATHS = frozenset(
 )
 # POSTs that only read.
 READING_POSTS = frozenset({("POST", "/validate"), ("POST", "/sparql query")})
-ADMIN_ROUTES = frozenset({("DELETE", "/api/customers/{slug}")})
+# Erasing a customer and extending a firm's controlled lists are the admin's (docs/SECURITY.md).
+ADMIN_ROUTES = frozenset(
+    {("DELETE", "/api/customers/{slug}"), ("POST", "/api/schemes/{name}/concepts")}
+)
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 # Values for path parameters: names of things that do not exist, so that a caller who
