@@ -18,6 +18,7 @@ from api.settings import api_settings
 from api.ui import assets as ui_assets
 from api.ui import pages as ui_pages
 from kg import KnowledgeGraph, Settings
+from kg.store.advert import remove_advert, write_advert
 
 DESCRIPTION = """
 The HTTP face of the CKM knowledge graph: the SPARQL 1.1 Protocol at `/sparql`, the
@@ -32,6 +33,7 @@ def create_app(
     graph: KnowledgeGraph | None = None,
     *,
     prepare_writes: bool = False,
+    advertise_url: str | None = None,
 ) -> FastAPI:
     """Build the application for ``settings`` (from the environment when omitted).
 
@@ -41,6 +43,8 @@ def create_app(
             when omitted the store the settings name is opened and closed with the app.
         prepare_writes: compile the shapes and reasoner in the background at start
             (``ckm serve``), so that the first write does not take seconds.
+        advertise_url: while serving, leave this URL in the embedded store's directory
+            (:mod:`kg.store.advert`) for commands run beside the server.
     Raises:
         ValueError: ``CKM_API_KEYS`` is malformed.
         StoreLocked: the store is open in another process.
@@ -54,9 +58,16 @@ def create_app(
         graph.prepare_queries()  # the first query does not wait for a worker to start
         if prepare_writes:
             graph.prepare_writes()
-        yield
-        if owned:
-            graph.close()
+        advertised = settings.store if advertise_url and not settings.remote_query_url else None
+        if advertised is not None:
+            write_advert(advertised, advertise_url)
+        try:
+            yield
+        finally:
+            if advertised is not None:
+                remove_advert(advertised)
+            if owned:
+                graph.close()
 
     app = FastAPI(
         title="CKM Knowledge Graph",

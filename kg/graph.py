@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import URIRef
 
 from kg.config import Settings
-from kg.errors import MigrationRefused, RestoreRefused
+from kg.errors import MigrationRefused, RestoreRefused, StoreError
 from kg.migration import MigrationPlan, Recorded, migration_steps, migration_update
 from kg.ontology import ontology_digest
 from kg.reasoning import InconsistencyReport
@@ -82,13 +82,29 @@ class KnowledgeGraph:
         self._writes_preparing = False
 
     @classmethod
-    def open(cls, settings: Settings) -> KnowledgeGraph:
+    def open(cls, settings: Settings, *, read_only: bool = False) -> KnowledgeGraph:
         """Open the store the settings name and make sure it holds the current ontology.
 
+        With ``read_only`` (the command line beside a running ``ckm serve``) the embedded
+        store is opened for reading, as a snapshot of what was committed before, and
+        left as it is; every write is refused with :class:`StoreReadOnly`.
+
         Raises:
-            StoreLocked: another process has the embedded store open.
+            StoreLocked: another process has the embedded store open (not with
+                ``read_only``).
+            StoreError: with ``read_only``, a store whose ontology is not the current
+                one (the writer installs it first), or a store that cannot be opened.
         """
-        graph = cls(open_store(settings), settings)
+        graph = cls(open_store(settings, read_only=read_only), settings)
+        if read_only:
+            marker = (*graph._ontology_marker(), ONTOLOGY_GRAPH)
+            if next(graph._store.quads(*marker), None) is None:
+                graph.close()
+                raise StoreError(
+                    f"the store at {settings.store} does not hold this release's ontology "
+                    "yet: stop the process that has it open, or let it install it"
+                )
+            return graph
         graph.install_ontology()
         return graph
 

@@ -29,7 +29,7 @@ def list_concepts(
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
 ) -> None:
     """List the schemes (open or closed, size), or the concepts of one scheme."""
-    with opened_graph() as kg:
+    with opened_graph(reading=True) as kg:
         if scheme is None and as_json:
             items = [s.as_dict(with_concepts=False) for s in kg.schemes()]
             sys.stdout.write(json.dumps({"items": items}, indent=2) + "\n")

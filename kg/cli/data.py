@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -122,7 +123,7 @@ def validate(
 ) -> None:
     """Validate RDF files as a write would add them to the stored graph, or (no files)
     the whole stored graph; write nothing. Exit 1 on a Violation."""
-    with opened_graph(extra_shapes=tuple(shapes or ())) as kg:
+    with opened_graph(extra_shapes=tuple(shapes or ()), reading=True) as kg:
         if files:
             if engine is not None:
                 raise fail("--engine applies to the whole graph; files take the write road's")
@@ -154,16 +155,28 @@ def query(
     text = sparql_prologue() + sparql
     if output != "table" and output not in QUERY_MEDIA_TYPES:
         raise fail(f"unknown format {output!r}; use table or {', '.join(QUERY_MEDIA_TYPES)}")
-    with opened_graph() as kg:
+    with opened_graph(reading=True) as kg:
         try:
             if output == "table":
                 _print_table(kg, text)
             else:
                 sys.stdout.buffer.write(kg.query_serialized(text, QUERY_MEDIA_TYPES[output]))
         except QuerySyntaxError as error:
-            raise fail(f"bad query: {error}") from error
+            raise fail(f"bad query: {_as_written(str(error))}") from error
         except ValueError as error:
             raise fail(str(error)) from error
+
+
+def _as_written(message: str) -> str:
+    """A syntax error's line as the user wrote it: the prologue of common prefixes the
+    command puts before the query moves every line down (line 2 was called line 11)."""
+    shift = sparql_prologue().count("\n")
+
+    def moved(match: re.Match) -> str:
+        line = int(match.group(1)) - shift
+        return f"line {line}," if line >= 1 else "in the prefixes the command adds,"
+
+    return re.sub(r"\bline (\d+),", moved, message, count=1)
 
 
 def _print_table(kg, text: str) -> None:
@@ -186,7 +199,7 @@ def _print_table(kg, text: str) -> None:
 
 def stats() -> None:
     """Count the quads of every graph."""
-    with opened_graph() as kg:
+    with opened_graph(reading=True) as kg:
         table = Table("graph", "quads")
         for graph, count in kg.stats().items():
             table.add_row(graph, f"{count:,}")
@@ -203,7 +216,7 @@ def dump(
     fmt: DumpFormatOpt = DumpFormat.NQUADS,
 ) -> None:
     """Write the whole store (every graph) as N-Quads or TriG."""
-    with opened_graph() as kg:
+    with opened_graph(reading=True) as kg:
         if output is None:
             kg.dump(sys.stdout.buffer, fmt)
         else:
@@ -269,7 +282,7 @@ def reason(
     if rules:
         _print_rule_coverage()
         return
-    with opened_graph() as kg:
+    with opened_graph(reading=not rebuild) as kg:
         if rebuild:
             count = kg.rebuild_inferences()
             console.print(f"rebuilt: {count:,} inferred triples")

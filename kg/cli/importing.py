@@ -171,7 +171,7 @@ def export_csv(
         source = source_for(document, kind)
     except ImportInputError as error:
         raise fail(str(error)) from error
-    with opened_graph() as kg:
+    with opened_graph(reading=True) as kg:
         try:
             if out is None:
                 count = export_rows(kg, document, source, sys.stdout)

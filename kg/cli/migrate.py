@@ -28,7 +28,7 @@ def migrate(
     Exit 1 when the migrated data would break the shapes (the report names the nodes to
     decide by hand); nothing is written then.
     """
-    with opened_graph() as kg:
+    with opened_graph(reading=dry_run) as kg:
         try:
             plan = kg.migrate(WriteContext(source="ckm migrate"), dry_run=dry_run)
         except (MigrationRefused, ValidationRefused) as refused:

@@ -96,7 +96,7 @@ def run(
         sparql = bound_sparql(name, params)
     except (UnknownQuery, BadParameter) as error:
         raise fail(str(error)) from error
-    with opened_graph() as kg:
+    with opened_graph(reading=True) as kg:
         try:
             if output == "csv":
                 answer = kg.query_serialized(sparql, "text/csv").decode()

@@ -23,7 +23,7 @@ def report(
     partners, contributions and co-creation outcomes (no external assets)."""
     from kg.reporting.report import UnknownFirm, build_report, render_report
 
-    with opened_graph() as graph:
+    with opened_graph(reading=True) as graph:
         try:
             html = render_report(build_report(graph, firm))
         except (InvalidIri, UnknownFirm, StoreError) as error:

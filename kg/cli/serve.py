@@ -33,6 +33,5 @@ def serve(
         load_shapes(shapes_files(settings.extra_shapes))
     except InvalidShapes as error:
         raise fail(str(error)) from error
-    uvicorn.run(
-        create_app(settings, prepare_writes=True), host=host, port=port, access_log=access_log
-    )
+    app = create_app(settings, prepare_writes=True, advertise_url=f"http://{host}:{port}")
+    uvicorn.run(app, host=host, port=port, access_log=access_log)

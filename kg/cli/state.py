@@ -15,6 +15,7 @@ from kg.errors import InconsistentWrite, InvalidShapes, OntologyUnusable, Reserv
 from kg.store.base import (
     EngineTimeout,
     StoreError,
+    StoreLocked,
     StoreUnavailable,
     WriteConflict,
 )
@@ -50,8 +51,13 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
 
 
 @contextmanager
-def opened_graph(extra_shapes: tuple[Path, ...] = ()) -> Iterator:
+def opened_graph(extra_shapes: tuple[Path, ...] = (), *, reading: bool = False) -> Iterator:
     """The knowledge graph of the chosen store, closed afterwards.
+
+    A command that only reads (``reading``) works while another process — ``ckm
+    serve`` — has the embedded store open: it reads a snapshot of every write committed
+    before it started (a note on stderr says so). A command that writes is refused then,
+    with exit code 2, naming the server and how to write through it.
 
     A store that cannot be opened (locked by another process…) ends the command with
     exit code 2 and the reason; a remote engine that is down, fails or times out while
@@ -68,7 +74,17 @@ def opened_graph(extra_shapes: tuple[Path, ...] = ()) -> Iterator:
         extra = (*settings.extra_shapes, *extra_shapes)
         settings = settings.model_copy(update={"extra_shapes": extra})
     try:
-        graph = KnowledgeGraph.open(settings)
+        try:
+            graph = KnowledgeGraph.open(settings)
+        except StoreLocked as locked:
+            if not reading:
+                raise StoreLocked(_served_elsewhere(settings.store, str(locked))) from locked
+            graph = KnowledgeGraph.open(settings, read_only=True)
+            errors.print(
+                f"[dim]note: the store at {settings.store} is open in another process; "
+                "reading a snapshot of it[/dim]",
+                highlight=False,
+            )
     except StoreUnavailable as error:
         raise fail(str(error), EXIT_UNAVAILABLE) from error
     except (StoreError, OntologyUnusable) as error:
@@ -91,3 +107,19 @@ def opened_graph(extra_shapes: tuple[Path, ...] = ()) -> Iterator:
         raise fail(str(error)) from error
     finally:
         graph.close()
+
+
+def _served_elsewhere(store: Path, message: str) -> str:
+    """What to tell someone whose write found the store open in another process."""
+    from kg.store.advert import read_advert
+
+    advert = read_advert(store)
+    if advert is None:
+        return message
+    return (
+        f"the store at {store} is served by `ckm serve` at {advert.url} (process "
+        f"{advert.pid}); reading commands work beside it, writes go through it: "
+        f"`curl -X POST -H 'Authorization: Bearer <writer key>' -H 'Content-Type: "
+        f"text/turtle' --data-binary @data.ttl '{advert.url}/store?default'`, or stop it "
+        "and run the command again"
+    )

@@ -11,13 +11,17 @@ if TYPE_CHECKING:
     from kg.store.resident import ResidentStore
 
 
-def open_store(settings: Settings) -> Store:
+def open_store(settings: Settings, *, read_only: bool = False) -> Store:
     """The store the settings name.
 
     The remote store (a SPARQL engine over HTTP) when ``settings.remote_query_url`` is
     set, else the embedded on-disk store at ``settings.store`` (with its reads answered
     from memory when ``settings.memory_reads``), its queries evaluated in worker
     processes when ``settings.query_isolation`` (see :mod:`kg.store.query_workers`).
+    With ``read_only`` the embedded store is opened for reading only, which works while
+    another process (``ckm serve``) has it open for writing: a snapshot of every write
+    committed before the opening.
+
     Raises:
         StoreLocked: another process has the embedded store's directory open.
         StoreError: the directory cannot be opened, or the remote settings are incomplete
@@ -56,7 +60,7 @@ def open_store(settings: Settings) -> Store:
             raise StoreError(f"CKM_REMOTE_ENGINE: {error}") from error
     from kg.store.embedded import EmbeddedStore
 
-    store: EmbeddedStore | ResidentStore = EmbeddedStore(settings.store)
+    store: EmbeddedStore | ResidentStore = EmbeddedStore(settings.store, read_only=read_only)
     if settings.memory_reads:
         from kg.store.resident import ResidentStore
 

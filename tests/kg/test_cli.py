@@ -106,6 +106,14 @@ def test_a_bad_query_exits_2(store: Path):
     assert "bad query: line" in result.stderr
 
 
+def test_a_syntax_error_names_the_line_as_written(store: Path, tmp_path: Path):
+    # Line 2, column 7 is where "x" stands: LIMIT wants a number (counted by hand).
+    query = write(tmp_path, "bad.rq", "SELECT ?c WHERE { ?c a ckm:Customer }\nLIMIT x\n")
+    result = ckm(store, "query", f"@{query}")
+    assert result.exit_code == 2
+    assert "bad query: line 2, column 7:" in result.stderr, result.stderr
+
+
 def test_query_from_a_file(store: Path, tmp_path: Path):
     query = write(tmp_path, "q.rq", "ASK { ?i a ckm:DirectInteraction }")
     result = ckm(store, "query", f"@{query}")
@@ -154,22 +162,27 @@ def test_demo_loads_once_with_if_empty(tmp_path: Path):
     assert again.exit_code == 0 and "not loaded" in again.stdout
 
 
-def test_a_store_open_in_another_process_gives_a_clear_error(tmp_path: Path):
+def test_a_store_open_in_another_process_is_read_but_not_written(tmp_path: Path):
     from kg.config import Settings
     from kg.graph import KnowledgeGraph
 
     store = tmp_path / "store"
+    data = write(tmp_path, "more.ttl", "<http://example.org/id/f> a <https://w3id.org/ckm#Firm> .")
     holder = KnowledgeGraph.open(Settings(store=store))
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "kg.cli", "--store", str(store), *args]
+        return subprocess.run(command, capture_output=True, text=True)
+
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "kg.cli", "--store", str(store), "stats"],
-            capture_output=True,
-            text=True,
-        )
+        read = cli("stats")
+        written = cli("load", str(data))
     finally:
         holder.close()
-    assert result.returncode == 2
-    assert "open in another process" in result.stderr
+    assert read.returncode == 0, read.stderr  # a snapshot, with a note
+    assert "open in another process; reading a snapshot" in read.stderr
+    assert written.returncode == 2
+    assert "open in another process" in written.stderr and "Traceback" not in written.stderr
 
 
 @pytest.mark.parametrize("engine", ENGINE_FIXTURES.values())
