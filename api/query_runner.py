@@ -13,7 +13,16 @@ from api.negotiation import BOOLEAN_RESULTS, GRAPH_SYNTAXES, SELECT_RESULTS, neg
 from api.query_guard import QuerySlots, check_query_shape
 from api.results import SPREADSHEET_WRITERS, WRITERS, truncated
 from api.settings import ApiSettings
-from kg import Dataset, KnowledgeGraph, may_call_out, query_form
+from kg import (
+    COMMON_PREFIXES,
+    Dataset,
+    KnowledgeGraph,
+    QuerySyntaxError,
+    may_call_out,
+    query_form,
+    readable_syntax_error,
+    with_common_prefixes,
+)
 
 RESULTS_JSON = "application/sparql-results+json"
 # Client queries evaluated at once in this process (see api.query_guard).
@@ -39,7 +48,9 @@ async def answer_query(
     for_spreadsheets: bool = False,
 ) -> Answer:
     """Run ``sparql`` and serialise its answer in the best format ``accept`` allows
-    (CSV with formula-like cells written as text when ``for_spreadsheets``).
+    (CSV with formula-like cells written as text when ``for_spreadsheets``). The common
+    prefixes (``COMMON_PREFIXES``: ckm, rdf, rdfs, owl, xsd, skos, prov, dcterms, foaf,
+    schema…) may be used undeclared; a syntax error names the line as sent.
 
     Raises:
         Problem: 406 nothing acceptable; 400 SERVICE while disabled or a query too
@@ -47,6 +58,22 @@ async def answer_query(
         QuerySyntaxError: the query does not parse.
         QueryTimeout: no answer within ``settings.query_timeout_s``.
     """
+    sent = sparql
+    sparql, added_lines = with_common_prefixes(sparql, COMMON_PREFIXES)
+    try:
+        return await _answer(graph, settings, sparql, dataset, accept, for_spreadsheets)
+    except QuerySyntaxError as error:
+        raise QuerySyntaxError(readable_syntax_error(str(error), sent, added_lines)) from error
+
+
+async def _answer(
+    graph: KnowledgeGraph,
+    settings: ApiSettings,
+    sparql: str,
+    dataset: Dataset | None,
+    accept: str | None,
+    for_spreadsheets: bool,
+) -> Answer:
     check_query_shape(sparql)
     if not settings.allow_service and may_call_out(sparql):
         raise Problem(

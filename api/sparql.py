@@ -23,7 +23,17 @@ from api.query_runner import answer_query
 from api.rdf_output import content_type, serialize_graph
 from api.service_description import service_description
 from api.settings import ApiSettings
-from kg import Dataset, KnowledgeGraph, WriteContext, checked_iri, with_using
+from kg import (
+    COMMON_PREFIXES,
+    Dataset,
+    KnowledgeGraph,
+    UpdateSyntaxError,
+    WriteContext,
+    checked_iri,
+    line_as_written,
+    with_common_prefixes,
+    with_using,
+)
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
@@ -176,6 +186,7 @@ def _service_description(request: Request, graph: KnowledgeGraph, settings: ApiS
 async def _update(
     graph: KnowledgeGraph, settings: ApiSettings, caller: Caller, text: str, params: Params
 ) -> Response:
+    text, added_lines = with_common_prefixes(text, COMMON_PREFIXES)
     using = [checked_iri(g) for g in params.get("using-graph-uri", ())]
     using_named = [checked_iri(g) for g in params.get("using-named-graph-uri", ())]
     try:
@@ -184,12 +195,15 @@ async def _update(
         raise Problem(400, str(error), "using-conflict") from error
 
     def apply() -> dict:
-        receipt = graph.update(
-            text,
-            WriteContext(caller.agent, "sparql-update", "sparql-update"),
-            base_iri=settings.base_iri,
-            allow_load=settings.allow_load,
-        )
+        try:
+            receipt = graph.update(
+                text,
+                WriteContext(caller.agent, "sparql-update", "sparql-update"),
+                base_iri=settings.base_iri,
+                allow_load=settings.allow_load,
+            )
+        except UpdateSyntaxError as error:
+            raise UpdateSyntaxError(line_as_written(str(error), added_lines)) from error
         return {
             "added": receipt.added,
             "removed": receipt.removed,

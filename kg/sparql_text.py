@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from rdflib.term import URIRef
@@ -428,6 +428,86 @@ def codepoint_escapes(text: str) -> list[int]:
         for t in tokens(text)
         if t.kind == "error" and t.text == "\\" and text[t.end : t.end + 1] in ("u", "U")
     ]
+
+
+def with_common_prefixes(text: str, prefixes: Mapping[str, str]) -> tuple[str, int]:
+    r"""``text`` with a ``PREFIX`` declaration, all on one line put before it, for each
+    name of ``prefixes`` it uses without declaring (as GraphDB and Virtuoso accept
+    ``rdfs:label`` undeclared), and how many lines that added (0 or 1): a syntax
+    error's line is then :func:`line_as_written`. A prefix the text declares is its own.
+
+    >>> with_common_prefixes("SELECT * { ?s rdfs:label ?l }", {"rdfs": "http://r#"})
+    ('PREFIX rdfs: <http://r#>\nSELECT * { ?s rdfs:label ?l }', 1)
+    >>> with_common_prefixes("PREFIX rdfs: <x:> ASK { ?s rdfs:a ?o }", {"rdfs": "http://r#"})[1]
+    0
+    """
+    missing = sorted(undeclared_prefixes(text) & prefixes.keys())
+    if not missing:
+        return text, 0
+    prologue = " ".join(f"PREFIX {name}: <{prefixes[name]}>" for name in missing)
+    return f"{prologue}\n{text}", 1
+
+
+def undeclared_prefixes(text: str) -> set[str]:
+    """The prefix names ``text`` uses in prefixed names without declaring them.
+
+    >>> sorted(undeclared_prefixes("PREFIX ex: <x:> SELECT * { ?s ex:p nope:o ; rdfs:x 'a:b' }"))
+    ['nope', 'rdfs']
+    """
+    declared: set[str] = set()
+    used: set[str] = set()
+    after_prefix = False
+    for token in tokens(text):
+        if token.kind == "pname":
+            name = token.text.split(":", 1)[0]
+            (declared if after_prefix else used).add(name)
+        after_prefix = token.kind == "word" and token.text.upper() == "PREFIX"
+    return used - declared
+
+
+def readable_syntax_error(message: str, text: str, added_lines: int) -> str:
+    r"""A parser's message as a person reads it: the line as sent
+    (:func:`line_as_written`) and, for an undeclared prefix, which one and where it
+    is first used, in words instead of the grammar's character classes.
+
+    >>> readable_syntax_error("line 3, column 16: expected one of Prefix not found, ['%']",
+    ...                       "PREFIX a: <x:>\nASK { ?s nope:p ?o }", 1)
+    'line 2, column 10: the prefix nope: is not declared (add PREFIX nope: <…> before the query)'
+    """
+    message = line_as_written(message, added_lines)
+    if "Prefix not found" not in message:
+        return message
+    missing = undeclared_prefixes(text)
+    first = next(
+        (t for t in tokens(text) if t.kind == "pname" and t.text.split(":", 1)[0] in missing),
+        None,
+    )
+    if first is None:
+        return message
+    name = first.text.split(":", 1)[0]
+    line = text.count("\n", 0, first.start) + 1
+    column = first.start - (text.rfind("\n", 0, first.start) + 1) + 1
+    return (
+        f"line {line}, column {column}: the prefix {name}: is not declared "
+        f"(add PREFIX {name}: <…> before the query)"
+    )
+
+
+def line_as_written(message: str, added_lines: int) -> str:
+    """A syntax error's "line N," as the writer counts it, ``added_lines`` having been
+    put before the text (:func:`with_common_prefixes`).
+
+    >>> line_as_written("line 3, column 7: expected a number", 1)
+    'line 2, column 7: expected a number'
+    """
+    if not added_lines:
+        return message
+
+    def moved(match: re.Match) -> str:
+        line = int(match.group(1)) - added_lines
+        return f"line {line}," if line >= 1 else "in the prefixes added before the text,"
+
+    return re.sub(r"\bline (\d+),", moved, message, count=1)
 
 
 # -- rewriting texts ---------------------------------------------------------------------

@@ -29,6 +29,15 @@ PREFIXES: dict[str, str] = {
 }
 
 
+# What a query or update sent to the endpoint (or `ckm query`) may use undeclared: ours,
+# and the common ones GraphDB and Virtuoso predeclare.
+COMMON_PREFIXES: dict[str, str] = {
+    **PREFIXES,
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "http://schema.org/",
+}
+
+
 def sparql_prologue() -> str:
     """PREFIX declarations for every namespace in :data:`PREFIXES`."""
     return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())

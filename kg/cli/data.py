@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -25,9 +24,10 @@ from kg.errors import (
 from kg.iri import InvalidIri, checked_iri
 from kg.ontology import load_ontology
 from kg.reasoning import CompiledReasoner
+from kg.sparql_text import readable_syntax_error, with_common_prefixes
 from kg.store.base import DumpFormat, QuerySyntaxError, StoreError
 from kg.store.parsing import RdfSyntax, RdfSyntaxError, syntax_for_path, syntax_named
-from kg.vocab import DATA_GRAPH, sparql_prologue
+from kg.vocab import COMMON_PREFIXES, DATA_GRAPH
 from kg.write.delta import Delta, ProtectedGraph, adding, from_payload
 from kg.write.erasure import UnknownCustomer
 from kg.write.provenance import WriteContext
@@ -152,7 +152,7 @@ def query(
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except OSError as error:
             raise fail(f"cannot read {sparql[1:]}: {error.strerror}") from error
-    text = sparql_prologue() + sparql
+    text, added_lines = with_common_prefixes(sparql, COMMON_PREFIXES)
     if output != "table" and output not in QUERY_MEDIA_TYPES:
         raise fail(f"unknown format {output!r}; use table or {', '.join(QUERY_MEDIA_TYPES)}")
     with opened_graph(reading=True) as kg:
@@ -162,21 +162,11 @@ def query(
             else:
                 sys.stdout.buffer.write(kg.query_serialized(text, QUERY_MEDIA_TYPES[output]))
         except QuerySyntaxError as error:
-            raise fail(f"bad query: {_as_written(str(error))}") from error
+            raise fail(
+                f"bad query: {readable_syntax_error(str(error), sparql, added_lines)}"
+            ) from error
         except ValueError as error:
             raise fail(str(error)) from error
-
-
-def _as_written(message: str) -> str:
-    """A syntax error's line as the user wrote it: the prologue of common prefixes the
-    command puts before the query moves every line down (line 2 was called line 11)."""
-    shift = sparql_prologue().count("\n")
-
-    def moved(match: re.Match) -> str:
-        line = int(match.group(1)) - shift
-        return f"line {line}," if line >= 1 else "in the prefixes the command adds,"
-
-    return re.sub(r"\bline (\d+),", moved, message, count=1)
 
 
 def _print_table(kg, text: str) -> None:
