@@ -50,6 +50,7 @@ from kg.write.intents import (
     GivenDelta,
     GraphWrite,
     Intent,
+    ResourceCreation,
     ResourceDeletion,
     SparqlUpdate,
 )
@@ -214,19 +215,48 @@ class KnowledgeGraph:
         *,
         of_class: URIRef | None = None,
         if_match: str | None = None,
+        create: Iterable[Quad] | None = None,
     ) -> WriteReceipt:
         """Replace the values of the predicates in ``values`` on ``subject`` (an empty
-        list removes them); everything else the resource says stays.
+        list removes them); everything else the resource says stays. With ``create``,
+        a ``subject`` not stored at all is created from those quads instead (the
+        receipt's ``created`` says so; REST ``PUT`` with a client's id).
 
         Raises:
-            UnknownResource: ``subject`` is not stored (as an ``of_class``).
+            UnknownResource: ``subject`` is not stored (as an ``of_class``) and there is
+                nothing to ``create``.
             PreconditionFailed: ``if_match`` is not the resource's tag.
             and the errors of :meth:`write`; nothing written.
         """
         quads = frozenset((subject, p, o, DATA_GRAPH) for p, objs in values.items() for o in objs)
         intent = DescriptionChange(
-            subject, frozenset(values), quads, _member_of(subject, of_class), if_match
+            subject,
+            frozenset(values),
+            quads,
+            _member_of(subject, of_class),
+            if_match,
+            create=None if create is None else frozenset(create),
         )
+        return self.write_intent(intent, context)
+
+    def create_resource(
+        self,
+        quads: Iterable[Quad],
+        context: WriteContext | None = None,
+        *,
+        of_class: URIRef | None = None,
+        same_as: Iterable[tuple[URIRef, Term]] = (),
+    ) -> WriteReceipt:
+        """Write a new resource's ``quads`` — unless a resource of ``of_class`` already
+        says every predicate-value pair of ``same_as`` (a customer of that name and
+        firm), in the data graph: then nothing is written and the receipt's
+        ``existing`` names it (the first such, by IRI). Decided
+        in the writer's turn: two identical creates at once make one resource.
+
+        Raises:
+            the errors of :meth:`write`; nothing written.
+        """
+        intent = ResourceCreation(frozenset(quads), of_class, tuple(same_as))
         return self.write_intent(intent, context)
 
     def delete_resource(

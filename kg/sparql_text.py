@@ -26,6 +26,7 @@ Nothing here evaluates SPARQL; the engine's parser has the last word on syntax.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -448,8 +449,10 @@ def with_common_prefixes(text: str, prefixes: Mapping[str, str]) -> tuple[str, i
     return f"{prologue}\n{text}", 1
 
 
-def undeclared_prefixes(text: str) -> set[str]:
-    """The prefix names ``text`` uses in prefixed names without declaring them.
+def undeclared_prefixes(text: str, limit: int = 100_000) -> set[str]:
+    """The prefix names ``text`` uses in prefixed names without declaring them, read
+    from its first ``limit`` tokens (the query guard refuses longer texts anyway, and a
+    20 MB body must not cost seconds of lexing before it does).
 
     >>> sorted(undeclared_prefixes("PREFIX ex: <x:> SELECT * { ?s ex:p nope:o ; rdfs:x 'a:b' }"))
     ['nope', 'rdfs']
@@ -457,7 +460,7 @@ def undeclared_prefixes(text: str) -> set[str]:
     declared: set[str] = set()
     used: set[str] = set()
     after_prefix = False
-    for token in tokens(text):
+    for token in itertools.islice(tokens(text), limit):
         if token.kind == "pname":
             name = token.text.split(":", 1)[0]
             (declared if after_prefix else used).add(name)
@@ -479,7 +482,11 @@ def readable_syntax_error(message: str, text: str, added_lines: int) -> str:
         return message
     missing = undeclared_prefixes(text)
     first = next(
-        (t for t in tokens(text) if t.kind == "pname" and t.text.split(":", 1)[0] in missing),
+        (
+            t
+            for t in itertools.islice(tokens(text), 100_000)
+            if t.kind == "pname" and t.text.split(":", 1)[0] in missing
+        ),
         None,
     )
     if first is None:

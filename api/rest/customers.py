@@ -55,4 +55,5 @@ KIND = ResourceKind(
         vocab_filter("typology", "ckm:typology", "ckm:B2B, ckm:B2C or ckm:PublicSector"),
     ),
     erased=True,
+    same_when=("label", "customerOf"),  # the same name at the same firm: a repeat
 )

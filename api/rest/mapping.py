@@ -31,6 +31,11 @@ def iri_of(base_iri: str, kind: ResourceKind, slug: str) -> URIRef:
     return URIRef(f"{base_iri}{kind.singular}/{slug}")
 
 
+def is_slug(text: str) -> bool:
+    """True when ``text`` is a slug an IRI of this API may end in."""
+    return _SLUG.fullmatch(text) is not None
+
+
 def minted_slug(label: str | None) -> str:
     """A new slug: the label's words (if any) and a random suffix."""
     words = re.sub(r"[^a-z0-9]+", "-", (label or "").lower()).strip("-")[:40].strip("-")

@@ -31,6 +31,8 @@ class ResourceKind:
         model: the pydantic model, fields mapped to terms with :func:`term`.
         filters: the list's query parameters.
         erased: DELETE is the erasure of a customer (admin only).
+        same_when: fields whose values, all given and all equal to a stored member's,
+            make a POST a repeat of it (nothing written; 200 with a Warning).
     """
 
     plural: str
@@ -39,3 +41,4 @@ class ResourceKind:
     model: type[ResourceModel]
     filters: tuple[Filter, ...] = ()
     erased: bool = False
+    same_when: tuple[str, ...] = ()

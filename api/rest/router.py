@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import ValidationError
+from rdflib.namespace import RDFS
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import Caller
@@ -18,6 +19,7 @@ from api.rest.fields import expand
 from api.rest.filters import where_clause
 from api.rest.mapping import (
     iri_of,
+    is_slug,
     minted_slug,
     model_from,
     quads_of,
@@ -27,7 +29,7 @@ from api.rest.mapping import (
 )
 from api.rest.model import ResourceKind, ResourceModel
 from api.rest.representation import as_json, represent, unmapped
-from kg import KnowledgeGraph, WriteContext, adding, entity_tag, sparql_prologue
+from kg import KnowledgeGraph, WriteContext, entity_tag, sparql_prologue
 
 
 def resource_router(kind: ResourceKind) -> APIRouter:
@@ -103,7 +105,25 @@ def resource_router(kind: ResourceKind) -> APIRouter:
         "",
         status_code=201,
         summary=f"Create one of the {kind.plural}",
-        responses={201: {"description": "created; Location names it"}},
+        description=(
+            f"Mints an IRI and writes the {kind.singular}. "
+            + (
+                f"A POST repeating a stored {kind.singular}'s "
+                + " and ".join(f"`{f}`" for f in kind.same_when)
+                + " writes nothing: 200 with the stored one, its IRI in `Location` and a "
+                "`Warning` header."
+                if kind.same_when
+                else ""
+            )
+        ),
+        responses={
+            201: {"description": "created; Location names it"},
+            **(
+                {200: {"description": "a repeat of a stored one: nothing written"}}
+                if kind.same_when
+                else {}
+            ),
+        },
     )
     async def create_resource(
         request: Request,
@@ -115,7 +135,23 @@ def resource_router(kind: ResourceKind) -> APIRouter:
         slug = minted_slug(body.label)
         iri = iri_of(settings.base_iri, kind, slug)
         context = _context(caller, f"create {kind.singular}")
-        await run_in_threadpool(graph.write, adding(quads_of(body, iri, kind)), context)
+        receipt = await run_in_threadpool(
+            lambda: graph.create_resource(
+                quads_of(body, iri, kind),
+                context,
+                of_class=expand(kind.rdf_class),
+                same_as=_same_as(body, kind),
+            )
+        )
+        if receipt.existing is not None:
+            existing = receipt.existing
+            warning = (
+                f'299 ckm "a {kind.singular} with the same '
+                + " and ".join(kind.same_when)
+                + ' is stored: nothing written; Location names it"'
+            )
+            headers = {"Location": _location(request, settings, kind, existing), "Warning": warning}
+            return _represented(request, graph, kind, existing, 200, headers)
         location = str(request.url_for(f"read_{kind.singular}", slug=slug))
         return _represented(request, graph, kind, iri, 201, {"Location": location})
 
@@ -127,9 +163,14 @@ def resource_router(kind: ResourceKind) -> APIRouter:
             "values. What the resource says beyond the representation's fields (other "
             "properties written through SPARQL or the Graph Store) stays. With "
             "`If-Match: <ETag of a GET>` the change is made only if the resource did not "
-            "change since (412 otherwise)."
+            "change since (412 otherwise). An id not stored yet is created with it "
+            "(201, `Location`): the client chooses the slug, and repeating the PUT "
+            "changes nothing."
         ),
-        responses={412: {"description": "If-Match no longer holds; nothing written"}},
+        responses={
+            201: {"description": "created under the client's id; Location names it"},
+            412: {"description": "If-Match no longer holds; nothing written"},
+        },
     )
     async def replace_resource(
         slug: str,
@@ -140,7 +181,9 @@ def resource_router(kind: ResourceKind) -> APIRouter:
         body: ModelBody,
     ) -> Response:
         iri = iri_of(settings.base_iri, kind, slug)
-        return await _change(request, graph, caller, kind, iri, values_of(body, kind), "replace")
+        values = values_of(body, kind)
+        create = quads_of(body, iri, kind)
+        return await _change(request, graph, caller, kind, iri, values, "replace", create=create)
 
     @router.patch(
         "/{slug}",
@@ -223,19 +266,45 @@ async def _change(
     iri,
     values: dict,
     operation: str,
+    *,
+    create: set | None = None,
 ) -> Response:
     """Replace the values of the predicates in ``values`` on ``iri`` in the writer's
-    turn (404 when it is not stored, 412 when ``If-Match`` fails), then answer it."""
-    await run_in_threadpool(
+    turn (404 when it is not stored and there is nothing to ``create``, 412 when
+    ``If-Match`` fails), then answer it: 201 with ``Location`` when it was created."""
+    receipt = await run_in_threadpool(
         lambda: graph.change_description(
             iri,
             values,
             _context(caller, f"{operation} {kind.singular}"),
             of_class=expand(kind.rdf_class),
             if_match=request.headers.get("if-match"),
+            create=create,
         )
     )
+    if receipt.created:
+        return _represented(request, graph, kind, iri, 201, {"Location": str(request.url)})
     return _represented(request, graph, kind, iri)
+
+
+def _same_as(body: ResourceModel, kind: ResourceKind) -> list:
+    """The predicate-value pairs a stored member must all say for ``body`` to be a
+    repeat of it (none unless every ``same_when`` field is given)."""
+    if not kind.same_when or any(not getattr(body, f) for f in kind.same_when):
+        return []
+    values = values_of(body, kind, fields=kind.same_when)
+    label = [(p, v) for p, vs in values.items() if p == RDFS.label for v in vs]
+    return label + [(p, v) for p, vs in values.items() if p != RDFS.label for v in vs]
+
+
+def _location(request: Request, settings, kind: ResourceKind, iri) -> str:
+    """Where the REST API serves ``iri``: its route when the IRI is one this server
+    mints for the kind, else the IRI itself (linked data)."""
+    prefix = f"{settings.base_iri}{kind.singular}/"
+    slug = str(iri)[len(prefix) :] if str(iri).startswith(prefix) else None
+    if slug and is_slug(slug):
+        return str(request.url_for(f"read_{kind.singular}", slug=slug))
+    return str(iri)
 
 
 def _represented(

@@ -41,6 +41,41 @@ class Outcome:
     """Facts an intent learns while its Delta is built (read after a successful write)."""
 
     created: bool = False
+    existing: URIRef | None = None
+
+
+@dataclass
+class ResourceCreation:
+    """Create a resource (REST POST) unless one of ``of_class`` already says all of
+    ``same_as`` (a customer of the same name and firm): then nothing is written and
+    :attr:`Outcome.existing` names it. Decided in the writer's turn, so two identical
+    creates sent at once make one resource."""
+
+    quads: frozenset[Quad]
+    of_class: URIRef | None = None
+    same_as: tuple[tuple[URIRef, Term], ...] = ()
+    outcome: Outcome = field(default_factory=Outcome)
+
+    def delta(self, state: WriteState) -> Delta:
+        twin = self._twin(state) if self.same_as else None
+        if twin is not None:
+            self.outcome.existing = twin
+            return Delta()
+        self.outcome.created = True
+        return Delta(added=self.quads)
+
+    def _twin(self, state: WriteState) -> URIRef | None:
+        (first, value), *rest = self.same_as
+        candidates = sorted(
+            q[0] for q in state.quads(None, first, value, DATA_GRAPH) if isinstance(q[0], URIRef)
+        )
+        for subject in candidates:
+            if all(next(state.quads(subject, p, o, DATA_GRAPH), None) for p, o in rest) and (
+                self.of_class is None
+                or next(state.quads(subject, RDF.type, self.of_class, DATA_GRAPH), None)
+            ):
+                return subject
+        return None
 
 
 @dataclass
@@ -121,9 +156,14 @@ class DescriptionChange:
     exists: Callable[[WriteState], bool] | None = None
     if_match: str | None = None
     outcome: Outcome = field(default_factory=Outcome)
+    # What to write when the resource is not stored at all (REST PUT creates it there).
+    create: frozenset[Quad] | None = None
 
     def delta(self, state: WriteState) -> Delta:
         stored = set(state.quads(self.subject, None, None, DATA_GRAPH))
+        if not stored and self.create is not None and self.if_match in (None, "*"):
+            self.outcome.created = True
+            return Delta(added=self.create)
         if self.exists is not None and not (stored and self.exists(state)):
             raise UnknownResource(f"no resource {self.subject}")
         check_tag(self.if_match, stored, str(self.subject))

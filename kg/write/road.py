@@ -55,7 +55,9 @@ WRITE_ATTEMPTS = 8
 class WriteReceipt:
     """What an accepted write did.
 
-    ``created`` is True when the write created the graph or resource its intent names.
+    ``created`` is True when the write created the graph or resource its intent names;
+    ``existing`` names the stored resource a create found already there (nothing was
+    written then).
     """
 
     activity: URIRef | None
@@ -65,6 +67,7 @@ class WriteReceipt:
     inferred_removed: int
     report: ValidationReport
     created: bool = False
+    existing: URIRef | None = None
 
 
 NO_CHANGE = WriteReceipt(None, 0, 0, 0, 0, ValidationReport())
@@ -88,6 +91,7 @@ class _Accepted:
     report: ValidationReport
     context: WriteContext
     created: bool
+    existing: URIRef | None = None
 
 
 class WriteRoad:
@@ -228,11 +232,13 @@ class WriteRoad:
                 continue
             if accepted and not own.is_empty:
                 report = report.about(touched_nodes(own))
-            created = bool(getattr(getattr(intent, "outcome", None), "created", False))
+            outcome = getattr(intent, "outcome", None)
+            created = bool(getattr(outcome, "created", False))
+            existing = getattr(outcome, "existing", None)
             forgotten = getattr(intent, "forgotten", frozenset())
             if forgotten:  # an erasure: no trace of what it erased, in any record
                 context = replace(context, forget=context.forget | forgotten)
-            accepted.append(_Accepted(index, own, report, context, created))
+            accepted.append(_Accepted(index, own, report, context, created, existing))
             index += 1
         try:
             outcomes.update(self._commit(pending, around, accepted, started, version))
@@ -421,7 +427,7 @@ def _receipt(
     activity: URIRef | None, write: _Accepted, inferred_added: int, inferred_removed: int
 ) -> WriteReceipt:
     if write.own.is_empty:
-        return WriteReceipt(None, 0, 0, 0, 0, ValidationReport(), write.created)
+        return WriteReceipt(None, 0, 0, 0, 0, ValidationReport(), write.created, write.existing)
     return WriteReceipt(
         activity,
         len(write.own.added),
