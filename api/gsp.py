@@ -23,6 +23,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from api.backup import DATASET_SYNTAXES, backup, restore
 from api.deps import AppSettings, Graph, ReaderCaller, WriterCaller
 from api.errors import Problem
 from api.limits import within_deadline
@@ -138,15 +139,26 @@ def _direct_iri(request: Request) -> str:
 
 @router.get(
     "/store",
-    summary="Read a graph (§5.2)",
+    summary="Read a graph (§5.2), or back up the whole store",
     openapi_extra=_GRAPH_PARAMS,
-    responses={200: {"content": {t: {} for t in dict.fromkeys(DOCUMENT_SYNTAXES.values())}}},
+    responses={
+        200: {
+            "description": "the graph; naming no graph, the whole store as a sealed dump",
+            "content": {
+                t: {} for t in dict.fromkeys([*DOCUMENT_SYNTAXES.values(), *DATASET_SYNTAXES])
+            },
+        }
+    },
 )
 async def read_graph(
-    request: Request, graph: Graph, settings: AppSettings, _caller: ReaderCaller
+    request: Request, graph: Graph, settings: AppSettings, caller: ReaderCaller
 ) -> Response:
     """The graph's triples in the negotiated syntax, with its entity tag (``ETag``, for a
-    conditional PUT, POST or DELETE with ``If-Match``); 404 when the graph is unknown."""
+    conditional PUT, POST or DELETE with ``If-Match``); 404 when the graph is unknown.
+    Naming no graph, the whole store: an online backup (N-Quads or TriG, sealed; the
+    ``CKM_BACKUP_ROLE``, admin by default; :mod:`api.backup`)."""
+    if names_the_store(request):
+        return await backup(request, graph, settings, caller)
     body, media_type, tag = await _graph_document(request, graph, settings)
     return Response(body, media_type=content_type(media_type), headers=_headers(tag))
 
@@ -187,16 +199,38 @@ async def _graph_document(request: Request, graph: KnowledgeGraph, settings: Api
 
 @router.put(
     "/store",
-    summary="Replace a graph (§5.3)",
+    summary="Replace a graph (§5.3), or restore the whole store from a dump (admin)",
     openapi_extra=_RDF_BODY,
     status_code=204,
-    responses={201: {"description": "graph created"}},
+    responses={
+        201: {"description": "graph created"},
+        200: {
+            "description": "naming no graph: the store restored from the dump",
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "quads": {"type": "integer"},
+                            "checked": {"type": "boolean"},
+                            "systemGraphsRestored": {"type": "boolean"},
+                        },
+                        "required": ["quads", "checked", "systemGraphsRestored"],
+                    }
+                }
+            },
+        },
+    },
 )
 async def replace_graph(
     request: Request, graph: Graph, settings: AppSettings, caller: WriterCaller
 ) -> Response:
     """Make the graph hold exactly the body; 201 when it did not exist, else 204.
-    With ``If-Match`` the graph is replaced only if it still has that tag (else 412)."""
+    With ``If-Match`` the graph is replaced only if it still has that tag (else 412).
+    Naming no graph, a restore of the whole store from a dump (admin; checked whole
+    first, atomic; :mod:`api.backup`)."""
+    if names_the_store(request):
+        return await restore(request, graph, settings, caller)
     name = _writable(target_graph(request))
     quads = await _body_quads(request, settings, name)
     return await _written(

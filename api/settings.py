@@ -3,6 +3,8 @@ the endpoints allow (environment prefix ``CKM_``)."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from kg import Settings
@@ -24,6 +26,10 @@ class ApiSettings(Settings):
     reads_need_key: bool = Field(False, description="Whether reads need at least a reader key.")
     max_body_bytes: int = Field(20 * 1024 * 1024, gt=0, description="Largest request body.")
     allow_load: bool = Field(False, description="Allow LOAD in updates (fetches a URL).")
+    backup_role: Literal["reader", "writer", "admin"] = Field(
+        "admin",
+        description="The role a whole-store backup (GET /store naming no graph) needs.",
+    )
 
 
 def api_settings(settings: Settings | None) -> ApiSettings:
