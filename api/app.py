@@ -17,8 +17,7 @@ from api.rest.router import resource_router
 from api.settings import api_settings
 from api.ui import assets as ui_assets
 from api.ui import pages as ui_pages
-from kg import KnowledgeGraph, Settings
-from kg.store.advert import remove_advert, write_advert
+from kg import KnowledgeGraph, Settings, remove_advert, write_advert
 
 DESCRIPTION = """
 The HTTP face of the CKM knowledge graph: the SPARQL 1.1 Protocol at `/sparql`, the

@@ -26,9 +26,12 @@ from api.auth import Caller, Role, authorize
 from api.errors import Problem
 from api.negotiation import negotiate
 from api.settings import ApiSettings
-from kg import DumpFormat, KnowledgeGraph, WriteContext
+from kg import SYNTAXES, DumpFormat, KnowledgeGraph, WriteContext
 
-DATASET_SYNTAXES = {"application/n-quads": DumpFormat.NQUADS, "application/trig": DumpFormat.TRIG}
+# The syntaxes a dump is written in (from the one table of RDF syntaxes), N-Quads first.
+DATASET_SYNTAXES = {
+    s.media_type: DumpFormat(s.name) for s in SYNTAXES if s.name in {f.value for f in DumpFormat}
+}
 _SUFFIX = {DumpFormat.NQUADS: "nq", DumpFormat.TRIG: "trig"}
 _CHUNK = 1 << 16
 

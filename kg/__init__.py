@@ -87,6 +87,8 @@ _FACE: dict[str, str] = {
     "Token": "kg.sparql_text",
     "codepoint_escapes": "kg.sparql_text",
     "with_common_prefixes": "kg.sparql_text",
+    "write_advert": "kg.store.advert",
+    "remove_advert": "kg.store.advert",
     "line_as_written": "kg.sparql_text",
     "readable_syntax_error": "kg.sparql_text",
     "COMMON_PREFIXES": "kg.vocab",
