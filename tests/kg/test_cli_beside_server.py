@@ -15,8 +15,7 @@ from kg.store.advert import ADVERT_NAME
 from tests.reliability.server import (
     WRITER_KEY,
     ServerProcess,
-    ckm_command,
-    ckm_environment,
+    run_ckm,
     store_with_small_data,
 )
 
@@ -32,15 +31,7 @@ COUNT_FIRMS = (
 
 
 def ckm(store: Path, directory: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ckm_command(store, *args),
-        env=ckm_environment(),
-        cwd=directory,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_ckm(store, *args, directory=directory)
 
 
 @pytest.fixture(scope="module")

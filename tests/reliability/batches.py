@@ -10,7 +10,6 @@ batch written by the real write road, and renamed for the others.
 from __future__ import annotations
 
 import io
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from kg.store.embedded import EmbeddedStore
 from kg.store.oxterms import quad_from_ox, quad_to_ox
 from kg.vocab import DATA_GRAPH, INFERRED_GRAPH, PROVENANCE_GRAPH
 from kg.write.delta import adding
-from tests.reliability.server import ckm_command, ckm_environment
+from tests.reliability.server import run_ckm
 
 _TEMPLATE = 0
 _LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -116,15 +115,7 @@ def dump_with_cli(store: Path, directory: Path) -> bytes:
         AssertionError: the store did not open or the dump failed.
     """
     output = directory / "check.nq"
-    done = subprocess.run(
-        ckm_command(store, "dump", "-o", str(output)),
-        env=ckm_environment(),
-        cwd=directory,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = run_ckm(store, "dump", "-o", str(output), directory=directory)
     assert done.returncode == 0, f"the store did not open after the crash:\n{done.stderr}"
     return output.read_bytes()
 

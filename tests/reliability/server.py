@@ -33,6 +33,7 @@ __all__ = [
     "ServerProcess",
     "ckm_command",
     "ckm_environment",
+    "run_ckm",
     "store_with_small_data",
 ]
 
@@ -46,6 +47,22 @@ def ckm_environment(**settings: str) -> dict[str, str]:
 def ckm_command(store: Path, *args: str) -> list[str]:
     """``python -m kg.cli --store STORE ARGS…`` with this interpreter."""
     return _ckm(store, *args)
+
+
+def run_ckm(
+    store: Path, *args: str, directory: Path, wrapper: Sequence[str] = ()
+) -> subprocess.CompletedProcess:
+    """``ckm ARGS`` on ``store`` in a new process (inside ``wrapper``, if any), run from
+    ``directory``: the completed process, its output as text; never raises on failure."""
+    return subprocess.run(
+        [*wrapper, *ckm_command(store, *args)],
+        env=ckm_environment(),
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def store_with_small_data(directory: Path) -> Path:

@@ -20,7 +20,13 @@ from tests.reliability.batches import (
     write_batch,
 )
 from tests.reliability.mounts import MountNamespace, fill, read_only, small_disk
-from tests.reliability.server import WRITER_KEY, ServerProcess, ckm_command, ckm_environment
+from tests.reliability.server import (
+    WRITER_KEY,
+    ServerProcess,
+    ckm_command,
+    ckm_environment,
+    run_ckm,
+)
 
 CUSTOMERS = 10
 AUTH = {"Authorization": f"Bearer {WRITER_KEY}"}
@@ -30,15 +36,7 @@ UPDATE = 'INSERT DATA { <http://example.org/x> <http://example.org/note> "n" }'
 
 def ckm_inside(namespace: MountNamespace, store: Path, *args: str, directory: Path):
     """``ckm ARGS`` run inside ``namespace``; the completed process."""
-    return subprocess.run(
-        [*namespace.enter, *ckm_command(store, *args)],
-        env=ckm_environment(),
-        cwd=directory,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_ckm(store, *args, directory=directory, wrapper=namespace.enter)
 
 
 def post_batch(client: httpx.Client, number: int) -> httpx.Response:
