@@ -18,7 +18,6 @@ AREA_NAMES = {
     CKM.OrganizationalArea: "organisational",
     CKM.StrategicArea: "strategic",
 }
-DART = (CKM.Dialogue, CKM.Access, CKM.RiskBenefitAssessment, CKM.Transparency)
 
 
 def _percent(share: float | None) -> str:
@@ -151,7 +150,7 @@ def alignment_findings(alignment: Alignment) -> list[Finding]:
 
 
 def maturity_findings(maturity: Maturity) -> list[Finding]:
-    """Sub-categories at the conventional end; challenges no DART enabler answers."""
+    """Sub-categories at the conventional end; challenges no enabler answers."""
     found = []
     conventional = [p for p in maturity.positions if p.level == "conventional"]
     if conventional:
@@ -160,25 +159,24 @@ def maturity_findings(maturity: Maturity) -> list[Finding]:
                 "conventional-sub-categories",
                 "maturity",
                 f"{len(conventional)} sub-categor{'y' if len(conventional) == 1 else 'ies'} "
-                "of the analysing model sit at the conventional end: "
-                + ", ".join(p.label for p in conventional)
-                + ".",
+                f"of the analysing model {'sits' if len(conventional) == 1 else 'sit'} at the "
+                "conventional end: " + ", ".join(p.label for p in conventional) + ".",
                 "Move these sub-categories towards the co-creation approach first",
                 quote("range-between-approaches"),
                 tuple(p.assessment for p in conventional if p.assessment is not None),
             )
         )
-    unanswered = [c for c in maturity.challenges if not set(c.enablers) & set(DART)]
+    unanswered = [c for c in maturity.challenges if not c.enablers]
     if unanswered:
         found.append(
             Finding(
-                "challenges-without-dart-enabler",
+                "challenges-without-enabler",
                 "maturity",
-                f"{len(unanswered)} observed challenge(s) have no DART enabler answering them: "
+                f"{len(unanswered)} observed challenge(s) have no enabler answering them: "
                 + ", ".join(c.label for c in unanswered)
                 + ".",
-                "Answer each challenge with dialogue, access, risk-benefit assessment and "
-                "transparency together",
+                "Answer each challenge with interaction (dialogue), access, transparency and "
+                "involvement together",
                 quote("all-four-elements"),
                 tuple(e for c in unanswered for e in (c.challenge, *c.evidence)),
             )

@@ -18,8 +18,9 @@ def test_each_practice_against_the_customer_practices(nordtech) -> None:
     assert dd.customer_practices == (ex("vp1"),)
     assert dd.insufficient_drivers == () and dd.paths == ()
     sa = by_practice[CKM.SupportingAndAssisting]
-    assert (sa.judgements, sa.aligned, sa.misaligned) == (3, 0, 3)
-    assert sa.customer_practices == (ex("vp2"), ex("vp3"), ex("vp4"))
+    # pa5 is misaligned with support insufficient, but no co-destruction: no path
+    assert (sa.judgements, sa.aligned, sa.misaligned) == (4, 0, 4)
+    assert sa.customer_practices == (ex("vp2"), ex("vp3"), ex("vp4"), ex("vp5"))
     assert sa.insufficient_drivers == (CKM.AdequateResponse, CKM.Support)
     assert {(p.driver, p.judgement) for p in sa.paths} == {
         (CKM.Support, ex("pa2")),

@@ -55,12 +55,15 @@ def test_the_others_by_hand(ranked) -> None:
     assert cara.components["crowding"] == 1.0
     # (0.6667 + 0.25 + 0.5 + 0 + 0.6667 + 0 + 1 + 0.125) / 8 = 3.2083 / 8
     assert cara.readiness == 0.401
-    # bern: typology only: 1 of 3; reputation motive, intrinsic, serves no need: 0.5;
-    # a monetary reward: 1 of 2 crowding factors
+    # bern: typology only: 1 of 3; i3 and i5: 2 of 4 interactions, but in 1 of 4 months;
+    # reputation motive, intrinsic, serves no need: 0.5; a monetary reward: 1 of 2 factors
     assert bern.components["identification"] == pytest.approx(1 / 3)
+    assert bern.components["activity"] == 0.5
+    assert bern.components["longevity"] == 0.125  # no partnership; 0.5 * 1 / 4
     assert bern.components["motives"] == 0.5
     assert bern.components["crowding"] == 0.5
-    assert bern.readiness == 0.2135  # 1.7083 / 8
+    # (0.3333 + 0.5 + 0 + 0.5 + 0 + 0 + 0.5 + 0.125) / 8 = 1.9583 / 8
+    assert bern.readiness == 0.2448
     # dora: nothing recorded but no crowding either: 1 / 8
     assert dora.readiness == 0.125
     assert dora.evidence == (ex("dora"),)

@@ -45,7 +45,7 @@ def test_findings_of_nordtech(diagnosis) -> None:
         "crowding-out-risk",  # anna (the lab's deadline) and bern (money)
         "driver-to-fix-first",  # adequate response
         "conventional-sub-categories",  # strategy process
-        "challenges-without-dart-enabler",  # empowerment
+        "challenges-without-enabler",  # empowerment
     ]
     by_code = {f.code: f for f in diagnosis.findings}
     assert "Cara KG" in by_code["readiest-candidate"].statement
@@ -55,6 +55,11 @@ def test_findings_of_nordtech(diagnosis) -> None:
         ex("pa4"),
     }
     assert by_code["conventional-sub-categories"].evidence == (ex("aa3"),)
+    # transparency of processes is answered (by transparency); empowerment is not
+    assert by_code["challenges-without-enabler"].evidence == (
+        URIRef("https://w3id.org/ckm#EmpowermentChallenge"),
+        ex("rec1"),
+    )
 
 
 def test_the_other_firm_has_its_share_outside_the_range(nordtech) -> None:

@@ -37,7 +37,7 @@ def test_knowledge_shares_of_the_first_quarter(nordtech) -> None:
 def test_customer_shares_over_the_base(nordtech) -> None:
     p = position(nordtech, NORDTECH, None, None)
     assert (p.customer_base, p.base_from) == (20, "ckm:customerBaseSize")
-    # anna, bern, cara had interactions; dora did not: 3 of 20 = 0.15
+    # anna, bern (twice), cara had interactions; dora did not: 3 of 20 = 0.15
     assert (p.active_customers.count, p.active_customers.of) == (3, 20)
     assert p.active_customers.value == 0.15
     # anna alone holds the knowledge-partner role: 1 of 20 = 0.05, inside 1-30 %
