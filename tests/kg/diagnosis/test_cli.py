@@ -1,0 +1,64 @@
+"""``ckm diagnose`` as a user runs it: the three formats, the period, clear refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from tests.kg.diagnosis.conftest import DATA, NORDTECH
+
+runner = CliRunner()
+
+
+def ckm(store: Path, *args: str):
+    return runner.invoke(app, ["--store", str(store), *args])
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    result = ckm(path, "load", str(DATA / "nordtech.ttl"))
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_table(store) -> None:
+    result = ckm(store, "diagnose", "--firm", str(NORDTECH), "--from", "2025-01-01", "--to",
+                 "2025-03-31")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Diagnosis of Nordtech (2025-01-01 to 2025-03-31)")
+    assert "knowledge from customers       2/6 = 33.3 %" in result.stdout
+
+
+def test_json(store) -> None:
+    result = ckm(store, "diagnose", "--firm", str(NORDTECH), "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["firm"] == {"@id": str(NORDTECH)}
+    assert document["position"]["knowledge"]["from"]["share"] == 0.375
+
+
+def test_html(store) -> None:
+    result = ckm(store, "diagnose", "--firm", str(NORDTECH), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--firm", "http://example.org/id/nobody"], 1, "no firm http://example.org/id/nobody"),
+        (["--firm", "not an iri"], 2, "--firm takes an absolute IRI"),
+        (["--firm", str(NORDTECH), "--from", "2025-13-01"], 2, "--from takes a date"),
+        (["--firm", str(NORDTECH), "--from", "2025-02-01", "--to", "2025-01-01"], 2, "after"),
+    ],
+)
+def test_refusals_are_clear(store, args, code, message) -> None:
+    result = ckm(store, "diagnose", *args)
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output
