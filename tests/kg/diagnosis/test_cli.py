@@ -62,3 +62,19 @@ def test_refusals_are_clear(store, args, code, message) -> None:
     assert result.exit_code == code
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_firm_report_holds_its_diagnosis(store, tmp_path) -> None:
+    out = tmp_path / "report.html"
+    result = ckm(store, "report", "--out", str(out), "--firm", str(NORDTECH))
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert '<section id="diagnosis">' in html
+    assert "driver to fix first</td><td>adequate response" in html
+    assert "Cara KG is the readiest customer not yet a knowledge partner" in html
+
+
+def test_a_report_of_all_firms_has_no_diagnosis(store, tmp_path) -> None:
+    out = tmp_path / "report.html"
+    assert ckm(store, "report", "--out", str(out)).exit_code == 0
+    assert '<section id="diagnosis">' not in out.read_text(encoding="utf-8")
