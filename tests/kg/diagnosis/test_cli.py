@@ -78,3 +78,48 @@ def test_a_report_of_all_firms_has_no_diagnosis(store, tmp_path) -> None:
     out = tmp_path / "report.html"
     assert ckm(store, "report", "--out", str(out)).exit_code == 0
     assert '<section id="diagnosis">' not in out.read_text(encoding="utf-8")
+
+
+def test_store_then_trend(tmp_path) -> None:
+    path = tmp_path / "store"
+    assert ckm(path, "load", str(DATA / "nordtech.ttl")).exit_code == 0
+    firm = ["--firm", str(NORDTECH)]
+    first = ckm(path, "diagnose", *firm, "--to", "2025-03-31", "--trend", "--store")
+    assert first.exit_code == 0, first.output
+    assert "no stored diagnosis of this firm to compare with" in first.stdout
+    assert "diagnosis stored as http://localhost:8000/id/diagnosis/nordtech-" in first.output
+    # the whole year against the first quarter: cara's April interaction and pa4 come in
+    second = ckm(path, "diagnose", *firm, "--to", "2025-12-31", "--trend", "--format", "json")
+    assert second.exit_code == 0, second.output
+    changes = {
+        c["figure"]: (c["then"], c["now"]) for c in json.loads(second.stdout)["trend"]["changes"]
+    }
+    assert changes["active customers"] == (0.1, 0.15)  # 2 of 20, then 3 of 20
+    assert changes["knowledge from customers"] == (2 / 6, 3 / 8)
+    assert changes["driver to fix first"] == ("support", "adequate response")
+    assert changes["co-destruction paths"] == (3, 4)
+    assert "knowledge for customers" not in changes  # 3 of 6, then 4 of 8: both 0.5
+    text = ckm(path, "diagnose", *firm, "--to", "2025-12-31", "--trend")
+    assert "active customers: 0.100 -> 0.150" in text.stdout
+
+
+def test_a_stored_diagnosis_is_a_validated_dated_write(tmp_path) -> None:
+    from kg.diagnosis.stored import latest_stored, store_diagnosis
+    from tests.kg.diagnosis.conftest import nordtech_graph
+
+    graph = nordtech_graph(tmp_path / "store")
+    try:
+        iri = store_diagnosis(graph, graph.diagnose(NORDTECH))
+        stored = latest_stored(graph, NORDTECH)
+        assert stored is not None and stored[0] == iri
+        assert stored[2]["firm"] == {"@id": str(NORDTECH)}
+        # the write road recorded the write: one activity of "ckm diagnose", 6 triples
+        rows = graph.select(
+            "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX ckm: <https://w3id.org/ckm#> "
+            "PREFIX dcterms: <http://purl.org/dc/terms/> "
+            "SELECT ?added WHERE { ?a a ckm:WriteActivity ; dcterms:source 'ckm diagnose' ; "
+            "ckm:triplesAdded ?added }"
+        )
+        assert [int(r["added"]) for r in rows] == [6]
+    finally:
+        graph.close()
