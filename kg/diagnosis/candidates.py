@@ -16,12 +16,18 @@ readiness is their mean weighted by the ``weight_<component>`` yardsticks:
   share of its motives the design fits (a customer without motives: the parameters only);
 - ``crowding``: 1 less the crowding-out factors it meets over ``crowding_full_factors``;
 - ``longevity``: half the partnership's age at the period's end over
-  ``partnership_full_years``, half the share of the period's months with an interaction.
+  ``partnership_full_years``, half the share of the period's months with an interaction;
+- ``criteria``: the share of the firm's Table 2 criteria (company and customer
+  perspective) that ``criteria_evidence.tsv`` can check for which the customer shows the
+  evidence (0 when the firm records none that can be checked); ``weight_criteria`` is 0.
 """
 
 from __future__ import annotations
 
+import csv
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from rdflib.term import URIRef
 
@@ -31,6 +37,7 @@ from kg.diagnosis.queries import run_step
 from kg.diagnosis.yardsticks import value
 from kg.graph import KnowledgeGraph
 from kg.store.base import Row
+from kg.vocab import CKM
 
 COMPONENTS = (
     "identification",
@@ -41,7 +48,17 @@ COMPONENTS = (
     "design",
     "crowding",
     "longevity",
+    "criteria",
 )
+CRITERIA_FILE = Path(__file__).resolve().parent / "criteria_evidence.tsv"
+
+
+@cache
+def criteria_evidence() -> dict[URIRef, str]:
+    """Each Table 2 criterion the graph can evidence, and the kind of evidence it takes."""
+    with CRITERIA_FILE.open(encoding="utf-8", newline="") as lines:
+        rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {CKM[row["criterion"]]: row["evidence"] for row in rows}
 
 
 def _capped(count: float, full: str) -> float:
@@ -53,9 +70,12 @@ def months_between(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def components(row: Row, months: int, end: date) -> dict[str, float]:
+def components(
+    row: Row, months: int, end: date, criteria: frozenset[URIRef] = frozenset()
+) -> dict[str, float]:
     """The readiness components of one customer's row (``months``: the period's months,
-    ``end``: the day the partnership's age is taken on)."""
+    ``end``: the day the partnership's age is taken on, ``criteria``: the firm's Table 2
+    criteria)."""
     interactions = cells.number(row, "interactions")
     knowledge = cells.number(row, "knowledgeItems")
     steps = (
@@ -71,11 +91,24 @@ def components(row: Row, months: int, end: date) -> dict[str, float]:
         if motives:
             design *= cells.number(row, "fittedMotives") / motives
     age = 0.0
+    long_term = False
     since = row.get("since")
     if since is not None:
         began = date.fromisoformat(str(since)[:10])
+        long_term = (end - began).days >= 365
         age = max(0.0, min(1.0, (end - began).days / 365.25 / value("partnership_full_years")))
     regularity = min(1.0, cells.number(row, "months") / months) if months else 0.0
+    shown = {
+        "activity": interactions > 0,
+        "knowledge": knowledge > 0,
+        "intrinsic": intrinsic > 0,
+        "trust": cells.number(row, "trustRank") > 0,
+        "partnership": cells.iri(row, "partnership") is not None,
+        "long-term": long_term,
+        "strategic": steps[2],
+    }
+    checkable = [c for c in criteria if c in criteria_evidence()]
+    met = sum(1 for c in checkable if shown[criteria_evidence()[c]])
     return {
         "identification": sum(steps) / 3,
         "activity": _capped(interactions, "activity_full_interactions"),
@@ -86,6 +119,7 @@ def components(row: Row, months: int, end: date) -> dict[str, float]:
         "design": design,
         "crowding": 1.0 - _capped(cells.number(row, "crowding"), "crowding_full_factors"),
         "longevity": 0.5 * age + 0.5 * regularity,
+        "criteria": met / len(checkable) if checkable else 0.0,
     }
 
 
@@ -104,6 +138,7 @@ def candidates(
     period on the firm's first and last interaction, or today).
     """
     rows = run_step(graph, "candidates", firm, start, end)
+    criteria = frozenset(cells.iri(r, "criterion") for r in run_step(graph, "firm-criteria", firm))
     seen: set[URIRef] = set()
     months = months_between(start, end)
     found = []
@@ -112,7 +147,7 @@ def candidates(
         if customer in seen:
             continue
         seen.add(customer)
-        parts = components(row, months, end)
+        parts = components(row, months, end, criteria)
         evidence = [customer] + [
             e for e in (cells.iri(row, "partnership"), cells.iri(row, "trust")) if e
         ]

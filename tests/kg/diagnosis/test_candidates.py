@@ -40,6 +40,7 @@ def test_anna_component_by_component(ranked) -> None:
             "design": 0.5,  # 4 of 4 parameters, fits 1 of her 2 motives
             "crowding": 0.5,  # the lab's deadline: 1 factor of 2
             "longevity": 0.75,  # since 2023-04-30: 2 years (1.0); 2 of 4 months (0.5)
+            "criteria": 1.0,  # know-how (k1), trust (ta1), partnership (p1): 3 of 3
         }
     )
     # (1 + 0.5 + 1 + 0.8333 + 1 + 0.5 + 0.5 + 0.75) / 8 = 6.0833 / 8
@@ -53,6 +54,8 @@ def test_the_others_by_hand(ranked) -> None:
     assert cara.components["identification"] == pytest.approx(2 / 3)
     assert cara.components["trust"] == pytest.approx(2 / 3)  # moderate: rank 2 of 3
     assert cara.components["crowding"] == 1.0
+    # know-how (k6) and trust (ta2), no partnership: 2 of 3 checkable criteria (weight 0)
+    assert cara.components["criteria"] == pytest.approx(2 / 3)
     # (0.6667 + 0.25 + 0.5 + 0 + 0.6667 + 0 + 1 + 0.125) / 8 = 3.2083 / 8
     assert cara.readiness == 0.401
     # bern: typology only: 1 of 3; i3 and i5: 2 of 4 interactions, but in 1 of 4 months;
@@ -64,6 +67,7 @@ def test_the_others_by_hand(ranked) -> None:
     assert bern.components["crowding"] == 0.5
     # (0.3333 + 0.5 + 0 + 0.5 + 0 + 0 + 0.5 + 0.125) / 8 = 1.9583 / 8
     assert bern.readiness == 0.2448
+    assert bern.components["criteria"] == 0.0
     # dora: nothing recorded but no crowding either: 1 / 8
     assert dora.readiness == 0.125
     assert dora.evidence == (ex("dora"),)

@@ -100,8 +100,10 @@ def test_every_yardstick_names_its_source() -> None:
             "design",
             "crowding",
             "longevity",
+            "criteria",
         )
     }
+    assert table["weight_criteria"].value == 0  # shown beside the score, not in it
 
 
 def test_as_json_is_json_ld_with_iris_for_evidence(diagnosis) -> None:
