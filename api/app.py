@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 import kg
-from api import gsp, importing, queries, schemes, sparql, validate, vocabulary
+from api import diagnosis, gsp, importing, queries, schemes, sparql, validate, vocabulary
 from api.auth import parse_keys
 from api.errors import PROBLEM_RESPONSES, install_error_handlers
 from api.limits import BodyLimit
@@ -87,6 +87,7 @@ def create_app(
     app.include_router(queries.router)
     app.include_router(importing.router)
     app.include_router(schemes.router)
+    app.include_router(diagnosis.router)
     for kind in KINDS:
         app.include_router(resource_router(kind))
     app.include_router(linked_data.router)

@@ -32,6 +32,12 @@ RESOURCE_FORMATS: dict[str, str] = {"application/json": "application/json"} | {
     if accepted != "application/json"
 }
 
+# A firm's diagnosis (api/diagnosis.py): JSON(-LD, with its own context) first, or a page.
+DIAGNOSIS_FORMATS: dict[str, str] = {
+    "application/json": "application/json",
+    "application/ld+json": "application/ld+json",
+    "text/html": "text/html",
+}
 
 # What a request body in each RDF syntax is (OpenAPI): text, except JSON-LD, which is a
 # JSON object or array.

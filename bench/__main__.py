@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from bench import (
+    diagnosis,
     http_load,
     import_throughput,
     remote_backends,
@@ -59,13 +60,15 @@ def run(size: str, extra: bool = False) -> Path:
     quick = size == "quick"
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
+        queries_store = restored(data.path, root / "queries")
         saved_queries.run(
             report,
-            restored(data.path, root / "queries"),
+            queries_store,
             data.path if size in REFERENCE_SIZES else None,
             repeat=WARM_RUNS[size],
             cap_s=RDFLIB_CAP_S.get(size, 0.0),
         )
+        diagnosis.run(report, queries_store)
         write_throughput.run(
             report,
             data,

@@ -77,6 +77,8 @@ _FACE: dict[str, str] = {
     "ChartKind": "kg.reporting.charts",
     "Series": "kg.reporting.charts",
     "chart_svg": "kg.reporting.svg",
+    # the diagnosis of a firm (docs/DIAGNOSIS.md)
+    "Diagnosis": "kg.diagnosis.diagnosis",
     # the SHACL engines and RDF terms, for tools that compare engines (bench)
     "load_shapes": "kg.validation",
     "validator_for": "kg.validation",

@@ -14,8 +14,8 @@ import io
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
-from typing import BinaryIO
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, BinaryIO
 
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, SKOS
@@ -62,6 +62,9 @@ from kg.write.road import WriteReceipt, WriteRoad
 from kg.write.seal import sealing
 from kg.write.state import WriteState
 from kg.write.update import parse_update
+
+if TYPE_CHECKING:
+    from kg.diagnosis.diagnosis import Diagnosis
 
 
 class KnowledgeGraph:
@@ -500,6 +503,23 @@ class KnowledgeGraph:
     def select(self, sparql: str, dataset: Dataset | None = None) -> list[Row]:
         """Rows of a SELECT over the union of all graphs (or ``dataset``)."""
         return self._store.select(sparql, dataset=dataset, timeout_s=self.settings.query_timeout_s)
+
+    def diagnose(
+        self, firm: URIRef, start: date | None = None, end: date | None = None
+    ) -> Diagnosis:
+        """The CKM diagnosis of ``firm`` for the days ``start`` to ``end`` (inclusive;
+        None: open): its position, knowledge-partner candidates, alignment per practice,
+        co-creation maturity and cited findings (docs/DIAGNOSIS.md). Reads only.
+
+        Raises:
+            UnknownResource: no stored ``ckm:Firm`` has the IRI ``firm``.
+            BadParameter: ``firm`` is not an absolute IRI.
+            ValueError: ``start`` is after ``end``.
+            QueryTimeout: a step took longer than ``query_timeout_s``.
+        """
+        from kg.diagnosis.diagnosis import diagnose
+
+        return diagnose(self, firm, start, end)
 
     def ask(self, sparql: str, dataset: Dataset | None = None) -> bool:
         return self._store.ask(sparql, dataset=dataset)

@@ -9,6 +9,7 @@ import typer
 
 from kg.cli import data, importing
 from kg.cli.concepts import concepts_app
+from kg.cli.diagnose import diagnose
 from kg.cli.migrate import migrate
 from kg.cli.ontology import ontology_app
 from kg.cli.queries import queries_app
@@ -41,6 +42,7 @@ app.command("serve")(serve)
 importing.register(app)
 app.command("report")(report)
 app.command("migrate")(migrate)
+app.command("diagnose")(diagnose)
 
 
 @app.callback()

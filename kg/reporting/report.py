@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 import kg
+from kg.diagnosis.diagnosis import Diagnosis
 from kg.errors import UnknownFirm
 from kg.graph import KnowledgeGraph
 from kg.iri import checked_iri
@@ -67,6 +68,8 @@ class Section:
 class Report:
     sections: Sequence[Section]
     firm: FirmProfile | None = None
+    # The firm's diagnosis (docs/DIAGNOSIS.md), over all its data; None for all firms.
+    diagnosis: Diagnosis | None = None
     generated: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
@@ -122,7 +125,8 @@ def build_report(graph: KnowledgeGraph, firm: str | None = None) -> Report:
                 bool(params),
             )
         )
-    return Report(tuple(sections), profile)
+    diagnosis = graph.diagnose(checked_iri(profile.iri)) if profile else None
+    return Report(tuple(sections), profile, diagnosis)
 
 
 def render_report(report: Report) -> str:
