@@ -56,7 +56,7 @@ def diagnose(
         iri = checked_iri(firm)
     except InvalidIri as error:
         raise fail(f"--firm takes an absolute IRI: {error}") from None
-    with opened_graph() as graph:
+    with opened_graph(reading=not store) as graph:
         try:
             found = graph.diagnose(iri, first, last)
         except UnknownResource as error:

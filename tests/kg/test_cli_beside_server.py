@@ -62,6 +62,7 @@ def test_the_server_leaves_its_address_in_the_store(served):
         ["validate"],
         ["migrate", "--dry-run"],
         ["reason"],
+        ["diagnose", "--firm", "http://example.org/id/medsoft"],
     ],
     ids=lambda c: " ".join(c[:2]),
 )
