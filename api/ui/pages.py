@@ -1,5 +1,5 @@
-"""The analyst's pages: the start page, the SPARQL editor and the dashboard, and the
-configuration their scripts read (prefixes, chart table)."""
+"""The analyst's pages: the start page, the SPARQL editor, the dashboard and the
+diagnosis, and the configuration their scripts read (prefixes, chart table)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ NAV_LINKS: tuple[tuple[str, str], ...] = (
     ("/", "CKM Knowledge Graph"),
     ("/editor", "SPARQL editor"),
     ("/dashboard", "Dashboard"),
+    ("/diagnosis", "Diagnosis"),
     ("/ontology", "Ontology"),
     ("/shapes", "Shapes"),
     ("/docs", "API"),
@@ -54,6 +55,13 @@ def editor() -> str:
 def dashboard() -> str:
     """Charts of the live store, drawn in the browser from ``/api/queries/{name}``."""
     return page("dashboard.html", "/dashboard")
+
+
+@router.get("/diagnosis", response_class=HTMLResponse)
+def diagnosis() -> str:
+    """A firm's diagnosis (issue 18): firm and period pickers over
+    ``GET /api/firms/{slug}/diagnosis``, its evidence links one click away."""
+    return page("diagnosis.html", "/diagnosis")
 
 
 @router.get("/ui/prefixes.json")
