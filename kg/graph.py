@@ -131,14 +131,14 @@ class KnowledgeGraph:
         """Validate and commit ``delta`` — data that depends on no stored state (a file
         load, new resources) — with its inferences and provenance, atomically.
 
+        A design parameter given as a literal (``ckm:localDesign "the clinic"``) is kept
+        on its description property (``ckm:localDesignDescription``), with a Warning.
+
         Raises:
             ProtectedGraph: the delta writes into a system graph; nothing written.
             ReservedTerm: it describes ontology terms, states schema, forges
                 provenance or puts a concept in a ``ckm:`` scheme (that is
                 :meth:`add_concept`'s); nothing written.
-
-        A design parameter given as a literal (``ckm:localDesign "the clinic"``) is kept
-        on its description property (``ckm:localDesignDescription``), with a Warning.
             UnstorableLiteral: a literal no dump could carry back; nothing written.
             UnknownTerm: it uses a ckm: term the ontology does not declare (a typo:
                 the message suggests the nearest declared terms); nothing written.
