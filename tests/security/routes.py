@@ -32,6 +32,7 @@ PUBLIC_PATHS = frozenset(
         "/",
         "/editor",
         "/dashboard",
+        "/diagnosis",
         "/ui/prefixes.json",
         "/ui/config.json",
         "/ui/static/{name}",
