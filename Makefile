@@ -25,8 +25,11 @@ $(UI_STAMP): $(UI)/package.json $(UI)/package-lock.json
 	cd $(UI) && npm ci --no-audit --no-fund --loglevel=error
 	touch $(UI_STAMP)
 
+# The demo is minted under the server's address (so that its IRIs dereference there),
+# or under the base the store already remembers (kg/store/base_iri.py).
 run: install
-	$(BIN)/ckm --store $(STORE) demo --if-empty
+	CKM_BASE_IRI="$${CKM_BASE_IRI:-$$(cat $(STORE)/ckm-base-iri 2>/dev/null || echo http://localhost:$(PORT)/id/)}" \
+		$(BIN)/ckm --store $(STORE) demo --if-empty
 	$(BIN)/ckm --store $(STORE) serve --host $(HOST) --port $(PORT)
 
 test: install

@@ -11,6 +11,7 @@ import kg
 from api import diagnosis, gsp, importing, queries, schemes, sparql, validate, vocabulary
 from api.auth import parse_keys
 from api.errors import PROBLEM_RESPONSES, install_error_handlers
+from api.idempotency import JOURNAL_NAME, Idempotency, IdempotencyJournal
 from api.limits import BodyLimit
 from api.rest import KINDS, linked_data
 from api.rest.router import resource_router
@@ -50,7 +51,9 @@ def create_app(
     """
     settings = api_settings(settings)
     owned = graph is None
-    graph = graph or KnowledgeGraph.open(settings)
+    graph = graph or KnowledgeGraph.open(settings, served_at=advertise_url)
+    if owned and graph.settings.base_iri != settings.base_iri:  # the store's base
+        settings = settings.model_copy(update={"base_iri": graph.settings.base_iri})
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -65,7 +68,8 @@ def create_app(
         finally:
             if advertised is not None:
                 remove_advert(advertised)
-            if owned:
+            if owned:  # a given graph's app may start again (tests): its journal stays
+                journal.close()
                 graph.close()
 
     app = FastAPI(
@@ -79,6 +83,11 @@ def create_app(
     app.state.kg = graph
     app.state.api_keys = parse_keys(settings.api_keys)
     install_error_handlers(app)
+    journal = IdempotencyJournal(
+        settings.store / JOURNAL_NAME if owned and not settings.remote_query_url else None,
+        ttl_s=settings.idempotency_ttl_s,
+    )
+    app.add_middleware(Idempotency, journal=journal)  # inside the body limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.include_router(sparql.router)
     app.include_router(gsp.router)

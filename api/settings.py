@@ -26,6 +26,12 @@ class ApiSettings(Settings):
     reads_need_key: bool = Field(False, description="Whether reads need at least a reader key.")
     max_body_bytes: int = Field(20 * 1024 * 1024, gt=0, description="Largest request body.")
     allow_load: bool = Field(False, description="Allow LOAD in updates (fetches a URL).")
+    idempotency_ttl_s: float = Field(
+        86_400.0,
+        gt=0,
+        description="How long the answer to a POST with an Idempotency-Key is kept for "
+        "its retries (api/idempotency.py).",
+    )
     backup_role: Literal["reader", "writer", "admin"] = Field(
         "admin",
         description="The role a whole-store backup (GET /store naming no graph) needs.",
@@ -38,4 +44,6 @@ def api_settings(settings: Settings | None) -> ApiSettings:
         return settings
     if settings is None:
         return ApiSettings()
-    return ApiSettings(**settings.model_dump())
+    # Only what was set: a field left to its default stays unset (kg.store.base_iri
+    # tells an unset base IRI from one chosen), and is read from the environment again.
+    return ApiSettings(**settings.model_dump(exclude_unset=True))

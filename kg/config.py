@@ -10,6 +10,9 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
+DEFAULT_BASE_IRI = "http://localhost:8000/id/"
+
+
 class Settings(BaseSettings):
     """Every tunable of the knowledge graph and its API, with defaults for local use."""
 
@@ -17,7 +20,9 @@ class Settings(BaseSettings):
 
     store: Path = Field(Path("data/store"), description="Directory of the embedded store.")
     base_iri: str = Field(
-        "http://localhost:8000/id/", description="Base under which resource IRIs are minted."
+        DEFAULT_BASE_IRI,
+        description="Base under which resource IRIs are minted. Unset: the base the "
+        "store remembers, else the address `ckm serve` is started on (kg.store.base_iri).",
     )
     query_timeout_s: float = Field(30.0, gt=0, description="Wall-clock limit of one query.")
     result_limit: int = Field(100_000, gt=0, description="Most rows one query may return.")

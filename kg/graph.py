@@ -37,6 +37,7 @@ from kg.schemes import (
 )
 from kg.store import open_store
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Term, Triple
+from kg.store.base_iri import settled_base
 from kg.store.parsing import deskolemised, skolem_base, syntax_for_media_type
 from kg.validation import ValidationReport
 from kg.validation.stored import validate_stored
@@ -86,8 +87,14 @@ class KnowledgeGraph:
         self._writes_preparing = False
 
     @classmethod
-    def open(cls, settings: Settings, *, read_only: bool = False) -> KnowledgeGraph:
+    def open(
+        cls, settings: Settings, *, read_only: bool = False, served_at: str | None = None
+    ) -> KnowledgeGraph:
         """Open the store the settings name and make sure it holds the current ontology.
+
+        The graph's ``settings.base_iri`` is the base new resources are minted under:
+        ``CKM_BASE_IRI`` when set, else the one the store remembers, else the address
+        ``served_at`` of the server opening it (:mod:`kg.store.base_iri`).
 
         With ``read_only`` (the command line beside a running ``ckm serve``) the embedded
         store is opened for reading, as a snapshot of what was committed before, and
@@ -99,7 +106,17 @@ class KnowledgeGraph:
             StoreError: with ``read_only``, a store whose ontology is not the current
                 one (the writer installs it first), or a store that cannot be opened.
         """
-        graph = cls(open_store(settings, read_only=read_only), settings)
+        store = open_store(settings, read_only=read_only)
+        base = settled_base(
+            settings,
+            store_dir=None if settings.remote_query_url else settings.store,
+            holds_data=lambda: any(name not in SYSTEM_GRAPHS for name in store.graphs()),
+            served_at=served_at,
+            writable=not read_only,
+        )
+        if base != settings.base_iri:
+            settings = settings.model_copy(update={"base_iri": base})
+        graph = cls(store, settings)
         if read_only:
             marker = (*graph._ontology_marker(), ONTOLOGY_GRAPH)
             if next(graph._store.quads(*marker), None) is None:
