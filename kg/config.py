@@ -9,7 +9,6 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-
 DEFAULT_BASE_IRI = "http://localhost:8000/id/"
 
 
