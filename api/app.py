@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 import kg
 from api import diagnosis, gsp, importing, queries, schemes, sparql, validate, vocabulary
-from api.auth import parse_keys
+from api.auth import local_admin_key, parse_keys
 from api.errors import PROBLEM_RESPONSES, install_error_handlers
 from api.idempotency import JOURNAL_NAME, Idempotency, IdempotencyJournal
 from api.limits import BodyLimit
@@ -61,8 +61,9 @@ def create_app(
         if prepare_writes:
             graph.prepare_writes()
         advertised = settings.store if advertise_url and not settings.remote_query_url else None
-        if advertised is not None:
-            write_advert(advertised, advertise_url)
+        if advertised is not None:  # with a key for the command line to write through
+            secret, _app.state.api_keys = local_admin_key(_app.state.api_keys)
+            write_advert(advertised, advertise_url, secret)
         try:
             yield
         finally:

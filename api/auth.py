@@ -86,6 +86,19 @@ def parse_keys(text: str) -> tuple[ApiKey, ...]:
     return tuple(keys)
 
 
+LOCAL_KEY_NAME = "ckm-command-line"
+
+
+def local_admin_key(keys: tuple[ApiKey, ...]) -> tuple[str, tuple[ApiKey, ...]]:
+    """A new admin secret for the command line beside this server (left in the store
+    directory's owner-only note, :mod:`kg.store.advert`), and ``keys`` with it added
+    under the name :data:`LOCAL_KEY_NAME` (the agent of its writes' provenance). It
+    lives as long as the process; a configured key of that name is replaced."""
+    secret = secrets.token_urlsafe(32)
+    local = ApiKey(LOCAL_KEY_NAME, _digest(secret.encode()), Role.ADMIN)
+    return secret, (*(k for k in keys if k.name != LOCAL_KEY_NAME), local)
+
+
 def _entry(entry: str, position: int) -> ApiKey:
     where = f"CKM_API_KEYS entry {position}"
     name, _, rest = entry.partition(":")

@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kg.cli.state import EXIT_REFUSED, console, fail, opened_graph
+from kg.cli.state import EXIT_REFUSED, cli_state, console, fail, opened_graph
+from kg.cli.through_server import served
 from kg.errors import ConceptRefused, InvalidIri, UnknownScheme, ValidationRefused
 from kg.iri import checked_iri
 from kg.write.provenance import WriteContext
@@ -81,6 +82,11 @@ def add_concept(
         broader_iri = checked_iri(broader) if broader else None
     except InvalidIri as error:
         raise fail(str(error)) from error
+    if (server := served(cli_state.settings())) is not None:  # agent: the server's key
+        fields = {"label": label, "definition": definition, "kind": kind}
+        fields |= {"broader": broader, "language": language}
+        console.print(server.add_concept(scheme, fields))
+        return
     with opened_graph() as kg:
         try:
             iri, _receipt = kg.add_concept(

@@ -12,6 +12,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from kg.cli.state import EXIT_REFUSED, cli_state, console, fail, opened_graph
+from kg.cli.through_server import served
 from kg.demo import demo_quads
 from kg.errors import (
     OntologyUnusable,
@@ -67,6 +68,9 @@ QUERY_MEDIA_TYPES = {
 
 def init() -> None:
     """Create the store (if needed) and install the ontology in it."""
+    if (server := served(cli_state.settings())) is not None:
+        console.print(f"store ready at {server.settings.store}, served by {server.url}")
+        return
     with opened_graph() as graph:
         where = graph.settings.remote_query_url or graph.settings.store
         console.print(f"store ready at {where}")
@@ -92,7 +96,16 @@ def _read_delta(files: list[Path], graph: str, fmt: str | None, base_iri: str) -
 
 
 def load(files: FilesArg, graph: GraphOpt = str(DATA_GRAPH), fmt: FormatOpt = None) -> None:
-    """Validate and write RDF files, all of them or nothing."""
+    """Validate and write RDF files, all of them or nothing (through ``ckm serve`` when
+    it serves the store)."""
+    if (server := served(cli_state.settings())) is not None:
+        try:
+            syntaxes = [syntax_named(fmt) if fmt else syntax_for_path(f) for f in files]
+        except ValueError as error:
+            raise fail(str(error)) from error
+        added = server.add_files(files, syntaxes, graph).get("added", 0)
+        console.print(f"loaded through {server.url}: {added} triples added", highlight=False)
+        return
     with opened_graph() as kg:
         delta = _read_delta(files, graph, fmt, kg.settings.base_iri)
 
@@ -236,6 +249,13 @@ def restore(
 ) -> None:
     """Replace the whole store with a dump, checked first (all or nothing)."""
     chosen = fmt or (DumpFormat.TRIG if source.suffix == ".trig" else DumpFormat.NQUADS)
+    if (server := served(cli_state.settings())) is not None:
+        if unchecked:
+            raise fail("--unchecked is not offered through the server: stop it first")
+        media_type = syntax_named(chosen.value).media_type
+        answer = server.restore(source, media_type, data_only=data_only)
+        console.print(f"restored {answer['quads']:,} quads through {server.url}, checked")
+        return
     context = WriteContext(source=source.name, operation="restore")
     with opened_graph() as kg, source.open("rb") as handle:
         try:
@@ -297,6 +317,10 @@ def erase_customer(
         iri = checked_iri(customer)
     except InvalidIri as error:
         raise fail(str(error)) from error
+    if (server := served(cli_state.settings())) is not None:
+        server.erase_customer(str(iri))
+        console.print(f"erased {iri} through {server.url}", highlight=False)
+        return
     with opened_graph() as kg:
         try:
             plan, receipt = kg.erase_customer(iri, WriteContext(operation="erase-customer"))
@@ -322,7 +346,15 @@ def demo(
     ] = False,
 ) -> None:
     """Load the deterministic demo dataset (through the validated write road)."""
-
+    if (server := served(cli_state.settings())) is not None:
+        if if_empty and server.holds_data():
+            console.print("data already stored; demo not loaded")
+            return
+        with console.status(f"generating and loading {customers} customers"):
+            quads = demo_quads(customers=customers, seed=seed, base_iri=server.base_iri)
+            added = server.add_quads(quads).get("added", 0)
+        console.print(f"demo loaded through {server.url}: {added:,} triples")
+        return
     with opened_graph() as kg:
         if if_empty and kg.count(DATA_GRAPH) > 0:
             console.print("data already stored; demo not loaded")

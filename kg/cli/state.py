@@ -118,7 +118,9 @@ def _served_elsewhere(store: Path, message: str) -> str:
         return message
     return (
         f"the store at {store} is served by `ckm serve` at {advert.url} (process "
-        f"{advert.pid}); reading commands work beside it, writes go through it: "
+        f"{advert.pid}); reading commands work beside it, and `load`, `demo`, `restore`, "
+        "`erase-customer` and `concepts add` write through it; this command cannot: "
+        "write through the API "
         f"`curl -X POST -H 'Authorization: Bearer <writer key>' -H 'Content-Type: "
         f"text/turtle' --data-binary @data.ttl '{advert.url}/store?default'`, or stop it "
         "and run the command again"

@@ -1,9 +1,12 @@
 """The note ``ckm serve`` leaves in the store directory while it serves it.
 
 The embedded store admits one writing process; a command run beside the server reads
-this note to say where the server is (``ckm-serve.json``: its URL and process id). The
-note names no key. It is written when the server starts and removed when it stops; a
-note whose process is gone (the server was killed) is ignored.
+this note to know where the server is and to write through it (``ckm-serve.json``: its
+URL, process id and a local admin key made for this run of the server). The note is
+created readable and writable by its owner only (mode 0600): whoever can read it may
+already open the store directory itself. It is written when the server starts and
+removed when it stops; a note whose process is gone (the server was killed) is ignored,
+and its key died with the process.
 """
 
 from __future__ import annotations
@@ -22,24 +25,31 @@ class Advert:
 
     url: str
     pid: int
+    key: str | None = None  # the local admin key of this run (None: reading only)
 
 
-def write_advert(store: Path, url: str) -> Path | None:
-    """Leave the note for this process serving ``store`` at ``url``; None when the
-    directory cannot be written (a read-only store: nothing to advertise for writes).
+def write_advert(store: Path, url: str, key: str | None = None) -> Path | None:
+    """Leave the note for this process serving ``store`` at ``url`` (with its local
+    ``key``), readable by its owner only; None when the directory cannot be written.
 
-    >>> import tempfile
+    >>> import stat, tempfile
     >>> store = Path(tempfile.mkdtemp())
-    >>> path = write_advert(store, "http://127.0.0.1:8000")
-    >>> read_advert(store) == Advert("http://127.0.0.1:8000", os.getpid())
+    >>> path = write_advert(store, "http://127.0.0.1:8000", "k" * 32)
+    >>> read_advert(store) == Advert("http://127.0.0.1:8000", os.getpid(), "k" * 32)
     True
+    >>> oct(stat.S_IMODE(path.stat().st_mode))
+    '0o600'
     >>> remove_advert(store); read_advert(store) is None
     True
     """
     path = store / ADVERT_NAME
+    text = json.dumps({"url": url, "pid": os.getpid(), "key": key})
     try:
         store.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
+        path.unlink(missing_ok=True)  # a note left by another user keeps no mode of its
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as note:
+            note.write(text)
     except OSError:
         return None
     return path
@@ -50,7 +60,8 @@ def read_advert(store: Path) -> Advert | None:
     process is gone)."""
     try:
         data = json.loads((store / ADVERT_NAME).read_text(encoding="utf-8"))
-        advert = Advert(str(data["url"]), int(data["pid"]))
+        key = data.get("key")
+        advert = Advert(str(data["url"]), int(data["pid"]), key if isinstance(key, str) else None)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     try:

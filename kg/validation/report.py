@@ -181,6 +181,31 @@ class ValidationReport:
             "results": [r.as_dict() for r in self.results],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> ValidationReport:
+        """The report :meth:`as_dict` gave (the text fields; no RDF terms), e.g. from an
+        HTTP answer.
+
+        >>> report = ValidationReport((ValidationResult("Violation", "ex:a", "ckm:x",
+        ...     None, "bad", "ex:S", "sh:MinCountConstraintComponent"),))
+        >>> ValidationReport.from_dict(report.as_dict()) == report
+        True
+        """
+        return cls(
+            tuple(
+                ValidationResult(
+                    severity=r["severity"],
+                    focus_node=r["focusNode"],
+                    path=r.get("resultPath"),
+                    value=r.get("value"),
+                    message=r.get("message") or "",
+                    source_shape=r.get("sourceShape") or "",
+                    constraint=r.get("constraint") or "",
+                )
+                for r in data.get("results", ())
+            )
+        )
+
     def to_json(self) -> str:
         return json.dumps(self.as_dict(), indent=2)
 

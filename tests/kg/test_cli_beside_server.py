@@ -1,11 +1,14 @@
 """The command line beside a running ``ckm serve`` on the same store directory (issue
 19): the reading commands of the README tour work and see what the server committed;
-a writing command is refused with the server's address and nothing written; the
-server's note in the store directory goes when it stops."""
+the writing commands go through the server (validated there, all or nothing, refusals
+reported as when run alone), and those the API cannot carry are refused naming the
+server with nothing written; the server's note in the store directory goes when it
+stops, and its key with it."""
 
 from __future__ import annotations
 
 import json
+import stat
 import subprocess
 from pathlib import Path
 
@@ -42,11 +45,17 @@ def served(tmp_path_factory) -> tuple[ServerProcess, Path, Path]:
         yield server, store, directory
 
 
-def test_the_server_leaves_its_address_in_the_store(served):
+def test_the_server_leaves_its_address_and_a_key_only_its_owner_reads(served):
     server, store, _ = served
-    advert = json.loads((store / ADVERT_NAME).read_text())
+    note = store / ADVERT_NAME
+    advert = json.loads(note.read_text())
     assert advert["url"] == server.base_url and advert["pid"] == server.pid
-    assert "key" not in json.dumps(advert).lower()
+    assert stat.S_IMODE(note.stat().st_mode) == 0o600
+    with server.client() as client:  # an admin key: the whole-store backup needs admin
+        backup = client.get("/store", headers={"Authorization": f"Bearer {advert['key']}"})
+        assert backup.status_code == 200
+        wrong = client.get("/store", headers={"Authorization": f"Bearer {advert['key']}x"})
+        assert wrong.status_code == 401
 
 
 @pytest.mark.parametrize(
@@ -90,17 +99,122 @@ def test_a_read_sees_what_the_server_committed_before_it(served):
     assert after.stdout.split() == ["n", "1"], after.stderr
 
 
-def test_a_writing_command_names_the_server_and_writes_nothing(served, tmp_path):
+def _count(store: Path, directory: Path, query: str) -> str:
+    done = ckm(store, directory, "query", query, "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()[-1]
+
+
+def test_a_load_goes_through_the_server_and_is_recorded_as_its_key(served, tmp_path):
     server, store, directory = served
-    data = tmp_path / "more.ttl"
-    data.write_text(FIRM.replace(MARK, f"{MARK}-other"))
+    data = tmp_path / "through.ttl"
+    data.write_text(FIRM.replace(MARK, f"{MARK}-through"))
+    done = ckm(store, directory, "load", str(data))
+    assert done.returncode == 0, done.stderr
+    assert f"loaded through {server.base_url}: 2 triples added" in done.stdout
+    assert "served by" in done.stderr and "Traceback" not in done.stderr
+    agent = (
+        "SELECT (COUNT(?a) AS ?n) WHERE { GRAPH <urn:ckm:graph:provenance> { ?a "
+        '<http://www.w3.org/ns/prov#wasAssociatedWith>/rdfs:label "ckm-command-line" ; '
+        "ckm:changedGraph <urn:ckm:graph:data> } }"
+    )
+    assert int(_count(store, directory, agent)) >= 1
+    one = COUNT_FIRMS.replace('"http://example.org/id/beside-server"', f'"{MARK}-through"')
+    assert _count(store, directory, one) == "1"
+
+
+def test_a_load_the_server_refuses_prints_the_report_and_writes_nothing(served, tmp_path):
+    _, store, directory = served
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        FIRM.replace(MARK, f"{MARK}-bad").replace(
+            '"Written through the server" .', '"Bad" ; ckm:employeeCount -3 .'
+        )
+    )
+    other = tmp_path / "good.ttl"  # loaded in the same command: all or nothing
+    other.write_text(FIRM.replace(MARK, f"{MARK}-good"))
+    refused = ckm(store, directory, "load", str(other), str(bad))
+    assert refused.returncode == 1, refused.stderr
+    assert "Violation" in refused.stdout and f"{MARK}-bad" in refused.stdout
+    assert "nothing was written" in refused.stderr
+    for mark in ("bad", "good"):
+        query = COUNT_FIRMS.replace('"http://example.org/id/beside-server"', f'"{MARK}-{mark}"')
+        assert _count(store, directory, query) == "0"
+
+
+def test_a_file_naming_graphs_is_refused_naming_why(served, tmp_path):
+    _, store, directory = served
+    data = tmp_path / "graphs.trig"
+    data.write_text(f"<urn:x:g> {{ <{MARK}-trig> a <https://w3id.org/ckm#Firm> . }}")
     refused = ckm(store, directory, "load", str(data))
     assert refused.returncode == 2
-    assert server.base_url in refused.stderr and "store?default" in refused.stderr
+    assert "names graphs" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_concepts_add_goes_through_the_server(served):
+    _, store, directory = served
+    added = ckm(
+        store,
+        directory,
+        "concepts",
+        "add",
+        "ResourceIntegratingPracticeScheme",
+        "Joint budgeting beside the server",
+        "-d",
+        "Planning the budget together.",
+    )
+    assert added.returncode == 0, added.stderr
+    iri = added.stdout.strip()
+    assert iri.startswith("http"), added.stdout
+    listed = ckm(
+        store, directory, "concepts", "list", "ResourceIntegratingPracticeScheme", "--json"
+    )
+    assert "Joint budgeting beside the server" in listed.stdout
+    again = ckm(
+        store,
+        directory,
+        "concepts",
+        "add",
+        "ResourceIntegratingPracticeScheme",
+        "Joint budgeting beside the server",
+        "-d",
+        "Twice.",
+    )
+    assert again.returncode == 1 and "nothing was written" in again.stderr
+
+
+def test_erase_customer_goes_through_the_server(served):
+    server, store, directory = served
+    with server.client() as client:
+        made = client.post(
+            "/api/customers",
+            json={"label": "To be forgotten", "customerOf": ["http://example.org/id/medsoft"]},
+            headers={"Authorization": f"Bearer {WRITER_KEY}"},
+        )
+    assert made.status_code == 201, made.text
+    iri = made.json()["id"]
+    erased = ckm(store, directory, "erase-customer", iri)
+    assert erased.returncode == 0, erased.stderr
+    assert f"erased {iri}" in erased.stdout
+    with server.client() as client:
+        assert client.get(made.headers["location"]).status_code == 404
+    outside = ckm(store, directory, "erase-customer", "http://example.org/id/acme")
+    assert outside.returncode == 2 and "stop the server" in outside.stderr
+
+
+def test_demo_if_empty_asks_the_server(served):
+    _, store, directory = served
+    done = ckm(store, directory, "demo", "--if-empty")
+    assert done.returncode == 0, done.stderr
+    assert "data already stored; demo not loaded" in done.stdout
+
+
+def test_a_command_the_api_cannot_carry_names_the_server_and_writes_nothing(served):
+    server, store, directory = served
+    refused = ckm(store, directory, "reason", "--rebuild")
+    assert refused.returncode == 2
+    assert server.base_url in refused.stderr
     assert "Traceback" not in refused.stderr
-    other = COUNT_FIRMS.replace('"http://example.org/id/beside-server"', f'"{MARK}-other"')
-    count = ckm(store, directory, "query", other, "--format", "csv")
-    assert count.stdout.split() == ["n", "0"], count.stderr
 
 
 def test_a_dump_made_while_serving_restores_whole_after(tmp_path):
@@ -117,3 +231,22 @@ def test_a_dump_made_while_serving_restores_whole_after(tmp_path):
     restored = ckm(store, tmp_path, "restore", str(backup))
     assert restored.returncode == 0, restored.stderr
     assert "with its system graphs" in restored.stdout
+
+
+def test_a_restore_goes_through_the_server_and_a_killed_servers_note_is_ignored(tmp_path):
+    store = store_with_small_data(tmp_path)
+    backup = tmp_path / "backup.nq"
+    server = ServerProcess(store, tmp_path, wait_for_writes=False)
+    with server:
+        dumped = ckm(store, tmp_path, "dump", "-o", str(backup))
+        assert dumped.returncode == 0, dumped.stderr
+        restored = ckm(store, tmp_path, "restore", str(backup))
+        assert restored.returncode == 0, restored.stderr
+        assert f"through {server.base_url}, checked" in restored.stdout
+        server.kill()  # no shutdown: the note stays, its process is gone
+    assert (store / ADVERT_NAME).exists()
+    data = tmp_path / "after.ttl"
+    data.write_text(FIRM.replace(MARK, f"{MARK}-after"))
+    alone = ckm(store, tmp_path, "load", str(data))
+    assert alone.returncode == 0, alone.stderr
+    assert "loaded: 2 triples added" in alone.stdout and "served by" not in alone.stderr
