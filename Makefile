@@ -20,7 +20,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps 'morph-kgc==2.10.0'  # see pyproject.toml
 	touch $(STAMP)
 
-# The web UI's browser libraries (YASGUI, Chart.js) from the npm registry, served locally.
+# The web UI's browser libraries (YASGUI, Chart.js, Swagger UI, ReDoc) from the npm
+# registry, served locally.
 $(UI_STAMP): $(UI)/package.json $(UI)/package-lock.json
 	cd $(UI) && npm ci --no-audit --no-fund --loglevel=error
 	touch $(UI_STAMP)

@@ -16,6 +16,7 @@ from api.limits import BodyLimit
 from api.rest import KINDS, linked_data
 from api.rest.router import resource_router
 from api.settings import api_settings
+from api.ui import api_docs
 from api.ui import assets as ui_assets
 from api.ui import pages as ui_pages
 from kg import KnowledgeGraph, Settings, remove_advert, write_advert
@@ -79,6 +80,8 @@ def create_app(
         description=DESCRIPTION,
         lifespan=lifespan,
         responses=PROBLEM_RESPONSES,
+        docs_url=None,  # FastAPI's pages load their scripts from a CDN: api.ui.api_docs
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.kg = graph
@@ -103,6 +106,7 @@ def create_app(
     app.include_router(linked_data.router)
     app.include_router(ui_pages.router)
     app.include_router(ui_assets.router)
+    app.include_router(api_docs.router)
 
     @app.get("/health", summary="Liveness and store probe", tags=["operations"])
     def health() -> dict[str, str]:

@@ -25,8 +25,13 @@ VENDOR_FILES: dict[str, str] = {
     "yasgui.js": "@zazuko/yasgui/build/yasgui.min.js",
     "yasgui.css": "@zazuko/yasgui/build/yasgui.min.css",
     "chart.js": "chart.js/dist/chart.umd.min.js",
+    # the API's documentation pages (api.ui.api_docs)
+    "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
+    "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
+    "redoc.standalone.js": "redoc/bundles/redoc.standalone.js",
+    "favicon.png": "swagger-ui-dist/favicon-32x32.png",
 }
-MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css"}
+MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
 _STATIC_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.(js|css)")  # no path can sneak through
 CACHE = {"Cache-Control": "public, max-age=3600"}
 
