@@ -8,7 +8,17 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 import kg
-from api import diagnosis, gsp, importing, queries, schemes, sparql, validate, vocabulary
+from api import (
+    diagnosis,
+    gsp,
+    importing,
+    operations,
+    queries,
+    schemes,
+    sparql,
+    validate,
+    vocabulary,
+)
 from api.auth import local_admin_key, parse_keys
 from api.errors import PROBLEM_RESPONSES, install_error_handlers
 from api.idempotency import JOURNAL_NAME, Idempotency, IdempotencyJournal
@@ -101,6 +111,7 @@ def create_app(
     app.include_router(importing.router)
     app.include_router(schemes.router)
     app.include_router(diagnosis.router)
+    app.include_router(operations.router)
     for kind in KINDS:
         app.include_router(resource_router(kind))
     app.include_router(linked_data.router)

@@ -292,6 +292,10 @@ def reason(
     if rules:
         _print_rule_coverage()
         return
+    if rebuild and (server := served(cli_state.settings())) is not None:
+        answer = server.request("POST", "/api/operations/rebuild-inferences").json()
+        console.print(f"rebuilt through {server.url}: {answer['inferred']:,} inferred triples")
+        return
     with opened_graph(reading=not rebuild) as kg:
         if rebuild:
             count = kg.rebuild_inferences()

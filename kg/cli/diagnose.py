@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.state import EXIT_REFUSED, fail, opened_graph
-from kg.diagnosis.stored import latest_stored, store_diagnosis, trend
+from kg.cli.state import EXIT_REFUSED, cli_state, fail, opened_graph
+from kg.cli.through_server import served
+from kg.diagnosis.stored import diagnosis_record, latest_stored, store_diagnosis, trend
 from kg.errors import BadParameter, UnknownResource
 from kg.iri import InvalidIri, checked_iri
 
@@ -56,7 +57,8 @@ def diagnose(
         iri = checked_iri(firm)
     except InvalidIri as error:
         raise fail(f"--firm takes an absolute IRI: {error}") from None
-    with opened_graph(reading=not store) as graph:
+    server = served(cli_state.settings()) if store else None  # beside `ckm serve`
+    with opened_graph(reading=not store or server is not None) as graph:
         try:
             found = graph.diagnose(iri, first, last)
         except UnknownResource as error:
@@ -64,7 +66,11 @@ def diagnose(
         except (BadParameter, ValueError) as error:
             raise fail(str(error)) from None
         previous = latest_stored(graph, iri) if with_trend else None
-        if store:
+        if server is not None:  # computed on the snapshot, written by the server
+            stored, quads = diagnosis_record(graph.settings.base_iri, found)
+            server.add_quads(quads)
+            typer.echo(f"diagnosis stored as {stored} through {server.url}", err=True)
+        elif store:
             stored = store_diagnosis(graph, found)
             typer.echo(f"diagnosis stored as {stored}", err=True)
     changes = trend(previous[2], found) if previous else ()

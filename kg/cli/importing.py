@@ -11,7 +11,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.cli.state import EXIT_REFUSED, console, errors, fail, opened_graph
+from kg.cli.state import EXIT_REFUSED, cli_state, console, errors, fail, opened_graph
+from kg.cli.through_server import served
 from kg.importing import (
     ImportInputError,
     ImportOptions,
@@ -19,6 +20,7 @@ from kg.importing import (
     ImportReport,
     SourceInput,
     mapping_named,
+    mapping_names,
     run_import,
     source_for,
     write_rejects,
@@ -86,6 +88,22 @@ def import_csv(
         inputs = _inputs(document, files)
     except (ImportInputError, OSError) as error:
         raise fail(str(error)) from error
+    if (server := served(cli_state.settings())) is not None:
+        if tables or rejects or mapping not in mapping_names():
+            raise fail(
+                "through the running server an import takes a shipped mapping, without "
+                "--tables or --rejects: stop the server for those"
+            )
+        fields = {"mapping": mapping, "timezone": timezone}
+        fields |= {"dry_run": str(dry_run).lower(), "skip_invalid": str(skip_invalid).lower()}
+        parts = [(i.source, (i.label, i.data, "text/csv")) for i in inputs]
+        answer = server.request("POST", "/api/import", data=fields, files=parts, returned=(422,))
+        body = answer.json()
+        report = ImportReport.from_dict(body["report"] if answer.status_code == 422 else body)
+        _show(report, as_json, None)
+        if answer.status_code == 422:
+            raise fail("import refused; nothing was written", EXIT_REFUSED)
+        return
     options = ImportOptions(dry_run, skip_invalid, timezone, tuple(tables or ()), "cli")
     with opened_graph() as kg:
         try:

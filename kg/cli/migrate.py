@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.state import EXIT_REFUSED, console, fail, opened_graph
+from kg.cli.state import EXIT_REFUSED, cli_state, console, fail, opened_graph
+from kg.cli.through_server import ServerWrites, served
 from kg.errors import MigrationRefused, ValidationRefused
 from kg.write.provenance import WriteContext
 
@@ -28,6 +29,9 @@ def migrate(
     Exit 1 when the migrated data would break the shapes (the report names the nodes to
     decide by hand); nothing is written then.
     """
+    if not dry_run and (server := served(cli_state.settings())) is not None:
+        _migrate_through(server)
+        return
     with opened_graph(reading=dry_run) as kg:
         try:
             plan = kg.migrate(WriteContext(source="ckm migrate"), dry_run=dry_run)
@@ -56,3 +60,18 @@ def migrate(
         console.print("dry run: nothing was written; the migrated data passes the shapes")
     else:
         console.print(f"migrated; recorded as {plan.activity}", highlight=False)
+
+
+def _migrate_through(server: ServerWrites) -> None:
+    """The migration as one request to the server serving the store (the same checks)."""
+    answer = server.request("POST", "/api/operations/migrate").json()
+    for step in answer["steps"]:
+        console.print(f"step {step['name']}: {step['reason']}", highlight=False, markup=False)
+    if not answer["removed"] and not answer["added"]:
+        console.print("nothing to migrate: the data already follows this release")
+        return
+    console.print(
+        f"removed {answer['removed']:,} and added {answer['added']:,} data triples through "
+        f"{server.url}; recorded as {answer['activity']}",
+        highlight=False,
+    )

@@ -118,9 +118,8 @@ def _served_elsewhere(store: Path, message: str) -> str:
         return message
     return (
         f"the store at {store} is served by `ckm serve` at {advert.url} (process "
-        f"{advert.pid}); reading commands work beside it, and `load`, `demo`, `restore`, "
-        "`erase-customer` and `concepts add` write through it; this command cannot: "
-        "write through the API "
+        f"{advert.pid}) without a key for this command line (it is another user's, or "
+        "older): reading commands work beside it; write through its API "
         f"`curl -X POST -H 'Authorization: Bearer <writer key>' -H 'Content-Type: "
         f"text/turtle' --data-binary @data.ttl '{advert.url}/store?default'`, or stop it "
         "and run the command again"

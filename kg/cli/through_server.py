@@ -56,8 +56,11 @@ class ServerWrites:
             highlight=False,
         )
 
-    def request(self, method: str, path: str, **kwargs) -> httpx.Response:
-        """Send one request; a 2xx answer is returned, any other ends the command.
+    def request(
+        self, method: str, path: str, *, returned: tuple[int, ...] = (), **kwargs
+    ) -> httpx.Response:
+        """Send one request; a 2xx answer (or one of the statuses ``returned``, for the
+        caller to read) is returned, any other ends the command.
 
         Raises:
             typer.Exit: 1 for a refusal by validation (report printed), 2 for another
@@ -84,7 +87,7 @@ class ServerWrites:
                 "write was committed before running the command again",
                 EXIT_UNAVAILABLE,
             ) from error
-        if answer.is_success:
+        if answer.is_success or answer.status_code in returned:
             return answer
         _refused(answer)
 

@@ -22,6 +22,7 @@ from kg.diagnosis.diagnosis import Diagnosis
 from kg.diagnosis.queries import run_step
 from kg.diagnosis.rendering import VOCAB
 from kg.graph import KnowledgeGraph
+from kg.store.base import Quad
 from kg.vocab import DATA_GRAPH
 from kg.write.delta import adding
 from kg.write.provenance import WriteContext
@@ -38,9 +39,20 @@ def store_diagnosis(
     Raises:
         ValidationRefused: the record breaks the shapes (nothing written).
     """
+    iri, quads = diagnosis_record(graph.settings.base_iri, diagnosis, now)
+    context = WriteContext(source="ckm diagnose", operation="diagnose --store")
+    graph.write(adding(quads), context)
+    return iri
+
+
+def diagnosis_record(
+    base_iri: str, diagnosis: Diagnosis, now: datetime | None = None
+) -> tuple[URIRef, list[Quad]]:
+    """The stored record of ``diagnosis`` (a dated ``prov:Entity`` minted under
+    ``base_iri``, holding the JSON-LD document) and its IRI; nothing written."""
     moment = (now or datetime.now(UTC)).replace(microsecond=0)
     slug = cells.local_name(diagnosis.firm)
-    iri = URIRef(f"{graph.settings.base_iri}diagnosis/{slug}-{moment:%Y%m%dT%H%M%SZ}")
+    iri = URIRef(f"{base_iri}diagnosis/{slug}-{moment:%Y%m%dT%H%M%SZ}")
     document = json.dumps(diagnosis.as_json(), sort_keys=True, ensure_ascii=False)
     triples = [
         (iri, RDF.type, PROV.Entity),
@@ -54,9 +66,7 @@ def store_diagnosis(
         ),
         (iri, RDF.value, Literal(document)),
     ]
-    context = WriteContext(source="ckm diagnose", operation="diagnose --store")
-    graph.write(adding([(s, p, o, DATA_GRAPH) for s, p, o in triples]), context)
-    return iri
+    return iri, [(s, p, o, DATA_GRAPH) for s, p, o in triples]
 
 
 def latest_stored(graph: KnowledgeGraph, firm: URIRef) -> tuple[URIRef, str, dict] | None:

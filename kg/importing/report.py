@@ -103,6 +103,41 @@ class ImportReport:
             "activity": self.activity,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> ImportReport:
+        """The report :meth:`as_dict` gave (e.g. an HTTP answer): each rejected row with
+        its problems, but not its cells (the answer does not carry them).
+
+        >>> report = ImportReport("default", rows_read={"customers.csv": 2})
+        >>> report.rejected.append(RejectedRow("customers.csv", 2, {}, [RowProblem(
+        ...     "customers.csv", 2, "country", "XX", "country-code", "unknown code")]))
+        >>> ImportReport.from_dict(report.as_dict()).as_dict() == report.as_dict()
+        True
+        """
+        problems = [RowProblem(**p) for p in data.get("problems", ())]
+        rows: dict[tuple[str, int], RejectedRow] = {}
+        for problem in problems:
+            if problem.row is not None:
+                key = (problem.file, problem.row)
+                rows.setdefault(key, RejectedRow(problem.file, problem.row, {})).problems.append(
+                    problem
+                )
+        return cls(
+            mapping=data["mapping"],
+            dry_run=data.get("dryRun", False),
+            skip_invalid=data.get("skipInvalid", False),
+            rows_read=dict(data.get("rowsRead", {})),
+            resources={k: Counts(**v) for k, v in data.get("resources", {}).items()},
+            rejected=list(rows.values()),
+            unattributed=[p for p in problems if p.row is None],
+            notes=list(data.get("notes", ())),
+            warnings=Counter(data.get("warnings", {})),
+            written=data.get("written", False),
+            triples_added=data.get("triplesAdded", 0),
+            triples_removed=data.get("triplesRemoved", 0),
+            activity=data.get("activity"),
+        )
+
     def summary_lines(self) -> list[str]:
         """What was (or would be) created, updated and left as it was, then the details."""
         would = "would be " if self.dry_run else ""

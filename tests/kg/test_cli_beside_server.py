@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kg.store.advert import ADVERT_NAME
+from tests.importing.conftest import BROKEN, EXAMPLES
 from tests.reliability.server import (
     WRITER_KEY,
     ServerProcess,
@@ -209,11 +210,55 @@ def test_demo_if_empty_asks_the_server(served):
     assert "data already stored; demo not loaded" in done.stdout
 
 
-def test_a_command_the_api_cannot_carry_names_the_server_and_writes_nothing(served):
-    server, store, directory = served
-    refused = ckm(store, directory, "reason", "--rebuild")
-    assert refused.returncode == 2
-    assert server.base_url in refused.stderr
+def test_reason_rebuild_and_migrate_go_through_the_server(served):
+    _, store, directory = served
+    rebuilt = ckm(store, directory, "reason", "--rebuild")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    inferred = int(rebuilt.stdout.split(": ")[1].split()[0].replace(",", ""))
+    counted = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:ckm:graph:inferred> { ?s ?p ?o } }"
+    assert inferred > 0 and int(_count(store, directory, counted)) == inferred
+    migrated = ckm(store, directory, "migrate")
+    assert migrated.returncode == 0, migrated.stderr
+    assert "nothing to migrate" in migrated.stdout and "served by" in migrated.stderr
+
+
+def test_import_goes_through_the_server_all_or_nothing(served, tmp_path):
+    _, store, directory = served
+    customers = "SELECT (COUNT(?c) AS ?n) WHERE { ?c a ckm:Customer }"
+    before = _count(store, directory, customers)
+    refused = ckm(store, directory, "import", "default", str(BROKEN))
+    assert refused.returncode == 1, refused.stderr
+    assert "interactions.csv row 4, column channel ('Brieftaube')" in refused.stdout
+    assert _count(store, directory, customers) == before
+    done = ckm(store, directory, "import", "default", str(EXAMPLES), "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["resources"]["customer"]["created"] == 120
+    assert int(_count(store, directory, customers)) == int(before) + 120
+    rejects = ckm(store, directory, "import", "default", str(BROKEN), "--rejects", "r.csv")
+    assert rejects.returncode == 2 and "stop the server" in rejects.stderr
+
+
+def test_diagnose_store_goes_through_the_server(served):
+    _, store, directory = served
+    done = ckm(store, directory, "diagnose", "--firm", "http://example.org/id/medsoft", "--store")
+    assert done.returncode == 0, done.stderr
+    assert "diagnosis stored as" in done.stderr and "through" in done.stderr
+    stored = (
+        "SELECT (COUNT(?d) AS ?n) WHERE { ?d <http://purl.org/dc/terms/subject> "
+        "<http://example.org/id/medsoft> ; a <http://www.w3.org/ns/prov#Entity> }"
+    )
+    assert _count(store, directory, stored) == "1"
+    trend = ckm(store, directory, "diagnose", "--firm", "http://example.org/id/medsoft", "--trend")
+    assert trend.returncode == 0 and "since" in trend.stdout.lower(), trend.stdout[-500:]
+
+
+def test_what_the_api_cannot_carry_is_refused_naming_the_server(served, tmp_path):
+    _, store, directory = served
+    backup = tmp_path / "b.nq"
+    backup.write_text("<urn:x:s> <urn:x:p> <urn:x:o> <urn:x:g> .\n")
+    refused = ckm(store, directory, "restore", "--unchecked", str(backup))
+    assert refused.returncode == 2 and "stop it first" in refused.stderr
     assert "Traceback" not in refused.stderr
 
 

@@ -43,7 +43,12 @@ PUBLIC_PATHS = frozenset(
 READING_POSTS = frozenset({("POST", "/validate"), ("POST", "/sparql query")})
 # Erasing a customer and extending a firm's controlled lists are the admin's (docs/SECURITY.md).
 ADMIN_ROUTES = frozenset(
-    {("DELETE", "/api/customers/{slug}"), ("POST", "/api/schemes/{name}/concepts")}
+    {
+        ("DELETE", "/api/customers/{slug}"),
+        ("POST", "/api/schemes/{name}/concepts"),
+        ("POST", "/api/operations/rebuild-inferences"),
+        ("POST", "/api/operations/migrate"),
+    }
 )
 READ_METHODS = frozenset({"GET", "HEAD"})
 
