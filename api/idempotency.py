@@ -5,7 +5,7 @@ The first request with a key runs as usual; its successful (2xx) answer is kept 
 ``CKM_IDEMPOTENCY_TTL_S`` (a day by default), in ``idempotency.sqlite`` beside the
 embedded store (so that it outlives a restart; in memory for a remote store or a graph
 given to the app). A repeat — the same key from the same caller (the same
-``Authorization``) — gets that answer back, with ``Idempotency-Replayed: true``, without
+API key's name) — gets that answer back, with ``Idempotency-Replayed: true``, without
 running again. Keys of different callers never meet.
 
 Refused, with a problem document:
@@ -18,9 +18,12 @@ Refused, with a problem document:
 
 The key is honoured on the requests of writer and admin keys; a reader's or an
 anonymous POST (a query, or a write about to be refused) runs as if it had none.
-An answer that is not 2xx is not kept (nothing was written; the repeat runs again), nor
-an answer larger than 1 MiB. Not covered: a server that dies after the commit but before
-the answer is kept (the retry runs again; an identical REST create then finds its twin).
+A 4xx answer is not kept (nothing was written; the repeat runs again). The request's
+writes record its key, hashed, on their provenance activity in the same commit
+(:data:`kg.write.provenance.REQUEST_KEY`); a retry that finds the first request begun
+but never answered (its server died, it failed with a 5xx, or its answer was larger
+than 1 MiB) looks there: committed, it answers 409 ``idempotency-answer-lost`` with the
+activity and writes nothing; not committed, it runs.
 """
 
 from __future__ import annotations
@@ -33,10 +36,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from fastapi.concurrency import run_in_threadpool
+from rdflib import Literal
+from rdflib.namespace import DCTERMS
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.auth import Role, identify
+from api.auth import Caller, Role, identify
 from api.errors import Problem, problem_response
+from kg.vocab import PROVENANCE_GRAPH
+from kg.write.provenance import REQUEST_KEY
 
 HEADER = b"idempotency-key"
 REPLAYED = "Idempotency-Replayed"
@@ -64,10 +72,21 @@ class KeptAnswer:
     body: bytes
 
 
+@dataclass(frozen=True)
+class Begun:
+    """A first request with a key that began and was never answered here: it is running,
+    or its process died (the write's activity then tells whether it was committed)."""
+
+    fingerprint: str
+
+
 class IdempotencyJournal:
     """The kept answers, by key (an SQLite table; safe to share between threads).
 
     >>> journal = IdempotencyJournal(None, ttl_s=60)
+    >>> journal.begin("k", "f")
+    >>> journal.find("k")
+    Begun(fingerprint='f')
     >>> journal.keep("k", KeptAnswer("f", 201, [("location", "/x")], b"{}"))
     >>> journal.find("k").status, journal.find("other")
     (201, None)
@@ -83,8 +102,8 @@ class IdempotencyJournal:
                 "fingerprint TEXT, status INTEGER, headers TEXT, body BLOB)"
             )
 
-    def find(self, key: str) -> KeptAnswer | None:
-        """The answer kept under ``key``, unless older than the time to live."""
+    def find(self, key: str) -> KeptAnswer | Begun | None:
+        """What is recorded under ``key``, unless older than the time to live."""
         with self._lock:
             row = self._db.execute(
                 "SELECT fingerprint, status, headers, body FROM kept WHERE key = ? AND at > ?",
@@ -92,24 +111,32 @@ class IdempotencyJournal:
             ).fetchone()
         if row is None:
             return None
+        if row[1] is None:
+            return Begun(row[0])
         headers = [(name, value) for name, value in json.loads(row[2])]
         return KeptAnswer(row[0], row[1], headers, row[3])
 
+    def begin(self, key: str, fingerprint: str) -> None:
+        """Record that the first request with ``key`` starts (before it can write)."""
+        self._put(key, fingerprint, None, None, None)
+
     def keep(self, key: str, answer: KeptAnswer) -> None:
-        """Keep ``answer`` under ``key`` (and forget the answers past their time)."""
+        """Keep ``answer`` under ``key`` (and forget the records past their time)."""
+        headers = json.dumps(answer.headers)
+        self._put(key, answer.fingerprint, answer.status, headers, answer.body)
+
+    def forget(self, key: str) -> None:
+        """Drop ``key``'s record: its request was refused, nothing was written."""
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM kept WHERE key = ?", (key,))
+
+    def _put(self, key: str, fingerprint: str, status, headers, body) -> None:
         now = time.time()
         with self._lock, self._db:
             self._db.execute("DELETE FROM kept WHERE at <= ?", (now - self.ttl_s,))
             self._db.execute(
                 "INSERT OR REPLACE INTO kept VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    key,
-                    now,
-                    answer.fingerprint,
-                    answer.status,
-                    json.dumps(answer.headers),
-                    answer.body,
-                ),
+                (key, now, fingerprint, status, headers, body),
             )
 
     def close(self) -> None:
@@ -161,7 +188,8 @@ class Idempotency:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         raw = dict(scope["headers"]).get(HEADER) if scope["type"] == "http" else None
-        if raw is None or scope["method"] != "POST" or not _may_write(scope):
+        caller = _writer(scope) if raw is not None and scope["method"] == "POST" else None
+        if raw is None or caller is None:
             await self.app(scope, receive, send)
             return
         try:
@@ -170,13 +198,12 @@ class Idempotency:
         except Problem as problem:
             await problem_response(problem)(scope, receive, send)
             return
-        headers = dict(scope["headers"])
-        slot = _digest(headers.get(b"authorization", b""), key.encode())
+        slot = _digest(caller.agent.encode(), key.encode())
         fingerprint = _digest(
             scope["method"].encode(),
             scope["path"].encode(),
             scope.get("query_string", b""),
-            headers.get(b"content-type", b""),
+            dict(scope["headers"]).get(b"content-type", b""),
             body,
         )
         with self._running_lock:
@@ -192,9 +219,13 @@ class Idempotency:
             await problem_response(problem)(scope, receive, send)
             return
         try:  # looked up only while holding the slot: a first request that just ended
-            kept = self.journal.find(slot)  # has kept its answer, a running one is alone
-            if kept is not None:
-                await self._replay(kept, fingerprint, scope, send)
+            found = self.journal.find(slot)  # has kept its answer, a running one is alone
+            if found is not None and found.fingerprint != fingerprint:
+                await problem_response(_reused())(scope, _no_body, send)
+            elif isinstance(found, KeptAnswer):
+                await _replay(found, scope, send)
+            elif isinstance(found, Begun) and (activity := await _committed(scope, slot)):
+                await self._lost(scope, send, slot, fingerprint, activity)
             else:
                 await self._first(scope, receive, body, send, (slot, fingerprint))
         finally:
@@ -204,8 +235,10 @@ class Idempotency:
     async def _first(
         self, scope: Scope, receive: Receive, body: bytes, send: Send, kept_as: tuple[str, str]
     ) -> None:
-        """Run the request on its ``body`` (already read), keep its answer under
-        ``kept_as`` (slot, fingerprint) if it succeeded."""
+        """Run the request on its ``body`` (already read); its writes record the key on
+        their activity. Keep a 2xx answer under ``kept_as`` (slot, fingerprint); forget
+        the key after a 4xx (nothing was written); after a 5xx, a crash or an answer too
+        large to keep, leave the record begun, for a retry to look in the provenance."""
         slot, fingerprint = kept_as
         delivered = False
         started: Message = {}
@@ -228,9 +261,16 @@ class Idempotency:
                 size += len(chunks[-1])
             await send(message)
 
-        await self.app(scope, replay_body, recording_send)
+        self.journal.begin(slot, fingerprint)
+        token = REQUEST_KEY.set(_identifier(slot))
+        try:
+            await self.app(scope, replay_body, recording_send)
+        finally:
+            REQUEST_KEY.reset(token)
         status = started.get("status", 500)
-        if 200 <= status < 300 and size <= MAX_KEPT_BYTES:
+        if 400 <= status < 500:
+            self.journal.forget(slot)
+        elif 200 <= status < 300 and size <= MAX_KEPT_BYTES:
             kept = [
                 (name.decode("latin-1"), value.decode("latin-1"))
                 for name, value in started.get("headers", [])
@@ -238,37 +278,68 @@ class Idempotency:
             ]
             self.journal.keep(slot, KeptAnswer(fingerprint, status, kept, b"".join(chunks)))
 
-    async def _replay(self, kept: KeptAnswer, fingerprint: str, scope: Scope, send: Send) -> None:
-        if kept.fingerprint != fingerprint:
-            problem = Problem(
-                422,
-                "this Idempotency-Key was used with another request: use a new key for it",
-                "idempotency-key-reused",
-            )
-            await problem_response(problem)(scope, _no_body, send)
-            return
-        headers = [
-            (name.encode("latin-1"), value.encode("latin-1")) for name, value in kept.headers
-        ]
-        headers += [
-            (b"content-length", str(len(kept.body)).encode()),
-            (REPLAYED.lower().encode(), b"true"),
-        ]
-        await send({"type": "http.response.start", "status": kept.status, "headers": headers})
-        body = b"" if scope["method"] == "HEAD" else kept.body
-        await send({"type": "http.response.body", "body": body})
+    async def _lost(
+        self, scope: Scope, send: Send, slot: str, fingerprint: str, activity: str
+    ) -> None:
+        """The first request's write was committed, its answer not kept (the server
+        stopped in between, or the answer was too large): say so, and keep saying it."""
+        problem = Problem(
+            409,
+            "the first request with this Idempotency-Key was committed, but its answer "
+            "was not kept (the server stopped before it could be, or it was too large): "
+            "nothing was written again; read the result instead",
+            "idempotency-answer-lost",
+            activity=activity,
+        )
+        answer = problem_response(problem)
+        kept = [("content-type", answer.media_type or "application/problem+json")]
+        self.journal.keep(slot, KeptAnswer(fingerprint, 409, kept, bytes(answer.body)))
+        await answer(scope, _no_body, send)
 
 
-def _may_write(scope: Scope) -> bool:
-    """Whether the request carries a writer's or an admin's key. Only their answers are
-    kept: the POSTs of readers and anonymous callers only read (or are refused), and
-    keeping their answers would let them fill the disk."""
+def _reused() -> Problem:
+    return Problem(
+        422,
+        "this Idempotency-Key was used with another request: use a new key for it",
+        "idempotency-key-reused",
+    )
+
+
+def _identifier(slot: str) -> str:
+    """What the write's activity records (``dcterms:identifier``): the slot is a hash of
+    the caller's name and key, so the provenance shows neither."""
+    return f"idempotency-key {slot}"
+
+
+async def _committed(scope: Scope, slot: str) -> str | None:
+    """The activity of a write made for the request holding ``slot``, if one was
+    committed (looked up in the provenance graph)."""
+    graph = scope["app"].state.kg
+    pattern = (None, DCTERMS.identifier, Literal(_identifier(slot)), PROVENANCE_GRAPH)
+    found = await run_in_threadpool(lambda: next(graph.quads(*pattern), None))
+    return None if found is None else str(found[0])
+
+
+async def _replay(kept: KeptAnswer, scope: Scope, send: Send) -> None:
+    headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in kept.headers]
+    headers += [
+        (b"content-length", str(len(kept.body)).encode()),
+        (REPLAYED.lower().encode(), b"true"),
+    ]
+    await send({"type": "http.response.start", "status": kept.status, "headers": headers})
+    await send({"type": "http.response.body", "body": kept.body})
+
+
+def _writer(scope: Scope) -> Caller | None:
+    """The caller, when the request carries a writer's or an admin's key. Only their
+    requests are taken: the POSTs of readers and anonymous callers only read (or are
+    refused), and keeping their answers would let them fill the disk."""
     authorization = dict(scope["headers"]).get(b"authorization")
     try:
         caller = identify(scope["app"].state.api_keys, (authorization or b"").decode("latin-1"))
     except Problem:
-        return False  # refused further in, with the reason
-    return caller.role is not None and caller.role >= Role.WRITER
+        return None  # refused further in, with the reason
+    return caller if caller.role is not None and caller.role >= Role.WRITER else None
 
 
 async def _whole_body(receive: Receive) -> bytes:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import quote
 
@@ -13,6 +14,11 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from kg.store.base import Quad, Store
 from kg.vocab import CKM, PROVENANCE_GRAPH
+
+REQUEST_KEY: ContextVar[str | None] = ContextVar("ckm_request_key", default=None)
+"""The idempotency key of the HTTP request being served (``api/idempotency.py`` sets
+it): a write made for that request records it on its activity as ``dcterms:identifier``,
+in the same commit, so that a retry after a crash can tell whether the write happened."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class WriteContext:
     source: str | None = None
     operation: str = "write"
     forget: frozenset[URIRef] = frozenset()
+    request_key: str | None = field(default_factory=REQUEST_KEY.get)
 
 
 def agent_iri(name: str) -> URIRef:
@@ -61,6 +68,8 @@ def activity_record(
     triples += [(activity, CKM.changedGraph, graph) for graph in sorted(graphs - context.forget)]
     if context.source:
         triples.append((activity, DCTERMS.source, Literal(context.source)))
+    if context.request_key:
+        triples.append((activity, DCTERMS.identifier, Literal(context.request_key)))
     return activity, [(s, p, o, PROVENANCE_GRAPH) for s, p, o in triples]
 
 

@@ -8,12 +8,15 @@ shows it."""
 
 from __future__ import annotations
 
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.idempotency import JOURNAL_NAME
+from kg.graph import KnowledgeGraph
 from tests.api.conftest import ADMIN, EX, WRITER, App, bearer, settings_for
 
 FIRM = {"label": "Feldmann Werkzeugbau", "country": "DE"}
@@ -180,3 +183,63 @@ def test_a_readers_posts_are_not_kept(small: App):
         )
         assert answer.status_code == 200, answer.text
         assert "idempotency-replayed" not in answer.headers
+
+
+def _as_if_the_server_died_before_keeping_the_answer(store: Path) -> None:
+    """The journal as a crash leaves it between the commit and keeping the answer: the
+    request's record begun, no answer."""
+    with sqlite3.connect(store / JOURNAL_NAME) as journal:
+        journal.execute("UPDATE kept SET status = NULL, headers = NULL, body = NULL")
+
+
+def test_a_retry_after_a_crash_past_the_commit_writes_nothing_again(tmp_path: Path):
+    settings = settings_for(tmp_path)
+    headers = WRITER | {"Idempotency-Key": "crash-after-commit"}
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        assert client.post("/api/firms", json=FIRM, headers=headers).status_code == 201
+    _as_if_the_server_died_before_keeping_the_answer(settings.store)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        retry = client.post("/api/firms", json=FIRM, headers=headers)
+        again = client.post("/api/firms", json=FIRM, headers=headers)
+        count = client.post(
+            "/sparql",
+            data={
+                "query": 'SELECT (COUNT(?f) AS ?n) WHERE { ?f rdfs:label "Feldmann Werkzeugbau" }'
+            },
+        ).json()["results"]["bindings"][0]["n"]["value"]
+    assert retry.status_code == 409, retry.text
+    assert retry.json()["type"].endswith("idempotency-answer-lost")
+    assert retry.json()["activity"].startswith("urn:ckm:activity:")
+    assert again.status_code == 409 and again.json() == retry.json()
+    assert count == "1"
+
+
+def test_a_retry_after_a_crash_before_the_commit_runs_it(tmp_path: Path):
+    """The record begun, but no activity holds the key (the server died before the
+    commit): the retry runs, once. Made by carrying a begun journal to a fresh store."""
+    first, fresh = settings_for(tmp_path / "a"), settings_for(tmp_path / "b")
+    headers = WRITER | {"Idempotency-Key": "crash-before-commit"}
+    with TestClient(create_app(first), raise_server_exceptions=False) as client:
+        assert client.post("/api/firms", json=FIRM, headers=headers).status_code == 201
+    _as_if_the_server_died_before_keeping_the_answer(first.store)
+    KnowledgeGraph.open(fresh).close()  # makes the fresh store
+    (fresh.store / JOURNAL_NAME).write_bytes((first.store / JOURNAL_NAME).read_bytes())
+    with TestClient(create_app(fresh), raise_server_exceptions=False) as client:
+        retry = client.post("/api/firms", json=FIRM, headers=headers)
+        replay = client.post("/api/firms", json=FIRM, headers=headers)
+    assert retry.status_code == 201, retry.text
+    assert replay.headers.get("idempotency-replayed") == "true"
+    assert replay.json()["id"] == retry.json()["id"]
+
+
+def test_the_activity_records_the_key_hashed(small: App):
+    answer = _post(small, "recorded-key")
+    assert answer.status_code == 201
+    query = (
+        "SELECT ?id WHERE { GRAPH <urn:ckm:graph:provenance> { ?a "
+        "<http://purl.org/dc/terms/identifier> ?id } }"
+    )
+    found = small.client.post("/sparql", data={"query": query}).json()["results"]["bindings"]
+    identifiers = [row["id"]["value"] for row in found]
+    assert len(identifiers) == 1 and identifiers[0].startswith("idempotency-key ")
+    assert "recorded-key" not in identifiers[0] and "writer" not in identifiers[0]
