@@ -43,6 +43,9 @@ class ChartSpec:
         value: the numeric result variable.
         kind: ``bar`` (grouped), ``stacked``, ``horizontal`` (stacked, categories
             down the side) or ``line``.
+        timeline: the categories are months (``YYYY-MM``): every month from the first
+            to the last (or of the period asked for) is on the axis, 0 where nothing
+            happened, so that a gap reads as a gap.
     """
 
     query: str
@@ -50,6 +53,7 @@ class ChartSpec:
     series: tuple[str, ...] = ()
     value: str = "count"
     kind: ChartKind = "bar"
+    timeline: bool = False
 
 
 CKM_CHARTS: tuple[ChartSpec, ...] = (
@@ -58,6 +62,7 @@ CKM_CHARTS: tuple[ChartSpec, ...] = (
         category="month",
         series=("direction",),
         kind="line",
+        timeline=True,
     ),
     ChartSpec(
         "interactions-by-sphere-and-style",
@@ -100,7 +105,8 @@ class ChartData:
 
     @property
     def empty(self) -> bool:
-        return not self.categories
+        """Nothing to draw: no category, or only zeros (a period with nothing recorded)."""
+        return not any(value for series in self.series for value in series.values)
 
 
 def term_label(term: Mapping[str, Any] | None) -> str:
@@ -128,12 +134,42 @@ def _number(term: Mapping[str, Any] | None) -> float:
         return 0.0
 
 
-def chart_data(spec: ChartSpec, results: Mapping[str, Any]) -> ChartData:
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def every_month(months: list[str], first: str | None = None, last: str | None = None) -> list[str]:
+    """Every month (``YYYY-MM``) from the earliest of ``months`` and ``first`` to the
+    latest of ``months`` and ``last`` (dates ``YYYY-MM-DD`` are cut to their month);
+    values that are not months are left out.
+
+    >>> every_month(["2024-11", "2025-02"])
+    ['2024-11', '2024-12', '2025-01', '2025-02']
+    >>> every_month([], "2024-01-15", "2024-03-01")
+    ['2024-01', '2024-02', '2024-03']
+    """
+    found = sorted(m[:7] for m in (*months, first or "", last or "") if _MONTH.match(m))
+    if not found:
+        return []
+    year, month = int(found[0][:4]), int(found[0][5:7])
+    end = (int(found[-1][:4]), int(found[-1][5:7]))
+    axis = []
+    while (year, month) <= end:
+        axis.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return axis
+
+
+def chart_data(
+    spec: ChartSpec,
+    results: Mapping[str, Any],
+    period: tuple[str | None, str | None] = (None, None),
+) -> ChartData:
     """Pivot SPARQL JSON ``results`` into categories by series for ``spec``.
 
     Categories keep the order in which the results first name them (the saved queries
     order their rows); series are sorted by name, so a series keeps its colour from one
-    firm to the next. Repeated (category, series) rows are summed.
+    firm to the next. Repeated (category, series) rows are summed. A timeline's
+    categories are every month of the data and of ``period`` (from, to), in order.
     """
     totals: dict[tuple[str, str], float] = {}
     categories: dict[str, None] = {}
@@ -144,6 +180,9 @@ def chart_data(spec: ChartSpec, results: Mapping[str, Any]) -> ChartData:
         categories.setdefault(category)
         names.setdefault(name)
         totals[category, name] = totals.get((category, name), 0.0) + _number(row.get(spec.value))
+    if spec.timeline:  # every month in order; anything else (unrecorded) after them
+        others = [c for c in categories if not _MONTH.fullmatch(c)]
+        categories = dict.fromkeys([*every_month(list(categories), *period), *others])
     return ChartData(
         tuple(categories),
         tuple(

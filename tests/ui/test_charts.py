@@ -97,3 +97,31 @@ def test_the_dashboard_gets_the_same_chart_table():
         "alignment-outcome-by-ri-practice",
     ]
     assert len(table["palette"]) >= 5
+
+
+MONTHS = ChartSpec("q", category="month", series=("direction",), kind="line", timeline=True)
+FLOWS = results(
+    {"month": literal("2024-11"), "direction": literal("for"), "count": literal(2)},
+    {"month": literal("2025-02"), "direction": literal("from"), "count": literal(3)},
+)
+
+
+def test_a_timeline_has_every_month_with_zero_where_nothing_happened():
+    data = chart_data(MONTHS, FLOWS)
+    assert data.categories == ("2024-11", "2024-12", "2025-01", "2025-02")
+    assert [(s.name, s.values) for s in data.series] == [
+        ("for", (2.0, 0.0, 0.0, 0.0)),
+        ("from", (0.0, 0.0, 0.0, 3.0)),
+    ]
+
+
+def test_a_timeline_covers_the_period_asked_for():
+    data = chart_data(MONTHS, FLOWS, ("2024-10-15", "2025-03-31"))
+    assert data.categories == ("2024-10", "2024-11", "2024-12", "2025-01", "2025-02", "2025-03")
+
+
+def test_a_chart_of_zeros_is_empty():
+    nothing = chart_data(MONTHS, results(), ("2024-01-01", "2024-03-31"))
+    assert nothing.categories == ("2024-01", "2024-02", "2024-03")
+    assert nothing.empty
+    assert not chart_data(MONTHS, FLOWS).empty

@@ -33,7 +33,9 @@
         data: series.values,
         backgroundColor: colour,
         borderColor: colour,
-        ...(line ? { cubicInterpolationMode: "monotone", pointRadius: 3, fill: false } : {}),
+        // Straight segments: a smoothed line would show values between months that
+        // no month had.
+        ...(line ? { tension: 0, pointRadius: 3, fill: false } : {}),
       };
     });
     return {
@@ -72,18 +74,37 @@
         params.set(filter.dataset.param, filter.value);
       }
     }
+    const period = ["from", "to"].map((name) => params.get(name));
     element.dataset.state = "loading";
     try {
       const url = `/api/queries/${encodeURIComponent(spec.query)}?${params}`;
-      const data = chartData(spec, await fetchJSON(url, SPARQL_JSON), config);
+      const data = chartData(spec, await fetchJSON(url, SPARQL_JSON), config, period);
       charts.get(spec.query)?.destroy();
+      charts.delete(spec.query);
+      const empty = !data.series.some((series) => series.values.some((v) => v));
+      if (empty) {
+        // No blank grid: say that nothing was recorded for what was asked.
+        element.dataset.state = "empty";
+        status.textContent = `Nothing recorded for ${selectionText()}: no chart to draw.`;
+        return;
+      }
       charts.set(spec.query, new Chart(canvas, chartConfig(spec, data)));
-      element.dataset.state = data.categories.length ? "ready" : "empty";
-      status.textContent = data.categories.length ? "" : "No data for this selection.";
+      element.dataset.state = "ready";
+      status.textContent = "";
     } catch (error) {
       element.dataset.state = "error";
       status.textContent = `Could not load: ${error.message || error}`;
     }
+  }
+
+  /** The selection in words: "all firms" or the firm's name, and the period if any. */
+  function selectionText() {
+    const firm = firmPicker.isConnected && firmPicker.value
+      ? firmPicker.selectedOptions[0].textContent
+      : "all firms";
+    const [from, to] = ["from", "to"].map((id) => document.getElementById(id)?.value);
+    const period = from || to ? `, ${from || "the start"} to ${to || "today"}` : "";
+    return firm + period;
   }
 
   async function drawAll(cards) {

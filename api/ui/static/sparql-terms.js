@@ -43,11 +43,33 @@ const SparqlTerms = (() => {
     return termLabel(row[variable + config.labelSuffix] || row[variable], config.unbound);
   }
 
+  const MONTH = /^\d{4}-\d{2}/;
+
+  /** Every month (YYYY-MM) from the earliest to the latest of `months` and the period's
+   * `first` and `last` days (YYYY-MM-DD), as kg/reporting/charts.py every_month. */
+  function everyMonth(months, first, last) {
+    const found = [...months, first || "", last || ""]
+      .filter((m) => MONTH.test(m))
+      .map((m) => m.slice(0, 7))
+      .sort();
+    if (!found.length) return [];
+    let [year, month] = found[0].split("-").map(Number);
+    const end = found[found.length - 1];
+    const axis = [];
+    for (;;) {
+      const label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+      if (label > end) return axis;
+      axis.push(label);
+      [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+    }
+  }
+
   /**
    * Categories by series for a chart spec: {categories, series: [{name, values}]}.
-   * `config` is /ui/config.json (series separator, label suffix, unbound text).
+   * `config` is /ui/config.json (series separator, label suffix, unbound text);
+   * `period` the [from, to] days asked for, which a timeline's axis covers.
    */
-  function chartData(spec, results, config) {
+  function chartData(spec, results, config, period = [null, null]) {
     const totals = new Map();
     const categories = [];
     const names = [];
@@ -60,6 +82,10 @@ const SparqlTerms = (() => {
       const value = Number(row[spec.value]?.value ?? 0) || 0;
       totals.set(key, (totals.get(key) ?? 0) + value);
     }
+    if (spec.timeline) {
+      const others = categories.filter((c) => !/^\d{4}-\d{2}$/.test(c));
+      categories.splice(0, categories.length, ...everyMonth(categories, ...period), ...others);
+    }
     return {
       categories,
       series: names.sort().map((name) => ({
@@ -69,5 +95,5 @@ const SparqlTerms = (() => {
     };
   }
 
-  return { authHeaders, fetchJSON, termLabel, chartData };
+  return { authHeaders, fetchJSON, termLabel, everyMonth, chartData };
 })();
