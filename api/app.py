@@ -20,6 +20,7 @@ from api import (
     vocabulary,
 )
 from api.auth import local_admin_key, parse_keys
+from api.deps import ReaderCaller
 from api.errors import PROBLEM_RESPONSES, install_error_handlers
 from api.idempotency import JOURNAL_NAME, Idempotency, IdempotencyJournal
 from api.limits import BodyLimit
@@ -118,6 +119,14 @@ def create_app(
     app.include_router(ui_pages.router)
     app.include_router(ui_assets.router)
     app.include_router(api_docs.router)
+
+    @app.get("/api/me", summary="Who the key in use is", tags=["auth"])
+    def me(caller: ReaderCaller) -> dict[str, str | None]:
+        """The caller's key name (the provenance agent) and role (None: no key), so
+        that a client can show which key it uses. A key the server does not know is 401.
+        """
+        role = None if caller.role is None else caller.role.name.lower()
+        return {"agent": caller.agent, "role": role}
 
     @app.get("/health", summary="Liveness and store probe", tags=["operations"])
     def health() -> dict[str, str]:

@@ -7,6 +7,7 @@ becomes a 500 problem without a stack trace (the trace goes to the log).
 from __future__ import annotations
 
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -124,6 +125,20 @@ def problem_response(problem: Problem) -> JSONResponse:
     return JSONResponse(body, problem.status, headers=problem.headers, media_type=PROBLEM_JSON)
 
 
+_LINE_COLUMN = re.compile(r"\bline (\d+), column (\d+)")
+
+
+def _where(message: str) -> dict[str, int]:
+    """``line`` and ``column`` of a parser's message (``line 3, column 16: …``), for
+    editors to point at; nothing when the message names no position.
+
+    >>> _where("line 2, column 10: the prefix nope: is not declared"), _where("oops")
+    ({'line': 2, 'column': 10}, {})
+    """
+    found = _LINE_COLUMN.search(message)
+    return {"line": int(found[1]), "column": int(found[2])} if found else {}
+
+
 def problem_for(error: Exception) -> Problem:
     """The problem a domain exception stands for (the one mapping table of the API)."""
     match error:
@@ -158,11 +173,15 @@ def problem_for(error: Exception) -> Problem:
                 column=error.column,
             )
         case UpdateSyntaxError():
-            return Problem(400, f"malformed update: {error}", "malformed-update")
+            return Problem(
+                400, f"malformed update: {error}", "malformed-update", **_where(str(error))
+            )
         case UpdateRefused():
             return Problem(400, f"update refused: {error}", "update-refused")
         case QuerySyntaxError():
-            return Problem(400, f"malformed query: {error}", "malformed-query")
+            return Problem(
+                400, f"malformed query: {error}", "malformed-query", **_where(str(error))
+            )
         case QueryWorkersBusy():
             return Problem(503, str(error), "server-busy", headers={"Retry-After": "5"})
         case QueryCalledOut():

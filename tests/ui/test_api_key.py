@@ -22,7 +22,7 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 def _enter_key(page: Watched, key: str) -> None:
     page.page.fill("#api-key input", key)
     with page.page.expect_navigation():
-        page.page.click("#api-key button")
+        page.page.click("#api-key button[type=submit]")
 
 
 def test_without_a_key_the_dashboard_says_so_and_with_one_it_draws(
@@ -38,7 +38,8 @@ def test_without_a_key_the_dashboard_says_so_and_with_one_it_draws(
     for spec in CKM_CHARTS:
         card = page.page.locator(f"#chart-{spec.query}")
         assert card.get_attribute("data-state") == "ready", card.inner_text()
-    assert page.page.locator("#api-key output").inner_text() == "key in use"
+    page.page.wait_for_selector("#api-key[data-key=in-use]")
+    assert page.page.locator("#api-key output").inner_text() == "key “live-writer” in use (writer)"
     # the key stays in this tab: it is not a cookie
     assert page.page.context.cookies() == []
 

@@ -1,7 +1,9 @@
 /*
  * The SPARQL editor: YASGUI on this server's /sparql endpoint, the CKM prefixes
  * preloaded, the saved queries (GET /api/queries) offered as examples. Opening
- * /editor#saved=<name> opens that saved query in a tab.
+ * /editor#saved=<name> opens that saved query in a tab. A refused query or update is
+ * shown in words above the results (the problem document's title and detail; a SHACL
+ * refusal as a table of its results), and a syntax error's line is marked in the query.
  */
 "use strict";
 
@@ -67,6 +69,7 @@ LIMIT 25
     if (tab && tab.getEndpoint() !== endpoint) tab.setEndpoint(endpoint);
   }
   window.ckmEditor = yasgui; // for scripted use and the UI tests
+  showProblems(yasgui);
 
   let saved = {};
   try {
@@ -116,3 +119,99 @@ LIMIT 25
     open(wanted);
   }
 })();
+
+/** Show each refused request of `yasgui` in #problem instead of YASR's raw text. */
+function showProblems(yasgui) {
+  const box = document.getElementById("problem");
+  const frame = document.getElementById("yasgui");
+  let unmark = [];
+
+  function clear() {
+    box.hidden = true;
+    box.replaceChildren();
+    frame.classList.remove("has-problem");
+    for (const undo of unmark) undo();
+    unmark = [];
+  }
+
+  function element(tag, text, className) {
+    const made = document.createElement(tag);
+    if (text != null) made.textContent = String(text);
+    if (className) made.className = className;
+    return made;
+  }
+
+  /** The SHACL results as a table; a node that is a web IRI links to it. */
+  function reportTable(results) {
+    const table = element("table", null, "report");
+    const head = table.createTHead().insertRow();
+    for (const name of ["severity", "node", "property", "value", "message"]) {
+      head.append(element("th", name));
+    }
+    const body = table.createTBody();
+    for (const result of results) {
+      const row = body.insertRow();
+      row.append(element("td", result.severity));
+      const node = element("td");
+      if (/^https?:\/\//.test(result.focusNode || "")) {
+        const link = element("a", result.focusNode);
+        link.href = result.focusNode;
+        link.target = "_blank";
+        node.append(link);
+      } else {
+        node.textContent = result.focusNode || "";
+      }
+      row.append(node);
+      row.append(element("td", result.resultPath || ""));
+      row.append(element("td", result.value || ""));
+      row.append(element("td", result.message || ""));
+    }
+    return table;
+  }
+
+  function mark(yasqe, line, column) {
+    const at = line - 1;
+    if (!yasqe || at < 0 || at >= yasqe.lineCount()) return;
+    const ch = Math.max(0, (column || 1) - 1);
+    yasqe.addLineClass(at, "background", "ckm-error-line");
+    const marked = yasqe.markText(
+      { line: at, ch },
+      { line: at, ch: ch + 1 },
+      { className: "ckm-error-at" },
+    );
+    yasqe.setCursor({ line: at, ch });
+    unmark.push(() => {
+      yasqe.removeLineClass(at, "background", "ckm-error-line");
+      marked.clear();
+    });
+  }
+
+  function show(tab) {
+    clear();
+    const results = tab.getYasr().results;
+    if (!results || !results.hasError()) return;
+    const error = results.getError() || {};
+    let problem = null;
+    try {
+      problem = JSON.parse(error.text);
+    } catch (_) {
+      /* not a problem document: its text is the detail */
+    }
+    if (!problem || typeof problem !== "object") {
+      problem = { title: error.statusText || "The request failed", detail: error.text || "" };
+    }
+    const title = [problem.status, problem.title || "Refused"].filter(Boolean).join(" ");
+    box.append(element("h2", title), element("p", problem.detail || "", "detail"));
+    const found = problem.report?.results;
+    if (Array.isArray(found) && found.length) box.append(reportTable(found));
+    if (problem.line) mark(tab.getYasqe(), problem.line, problem.column);
+    box.hidden = false;
+    frame.classList.add("has-problem");
+  }
+
+  yasgui.on("query", clear);
+  yasgui.on("tabSelect", clear);
+  // Emitted before YASR reads the response: look once it has.
+  yasgui.on("queryResponse", (_yasgui, tab) => setTimeout(() => show(tab), 0));
+}
+
