@@ -36,7 +36,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.docs.examples import REPO, Command
+from tests.docs.examples import REPO, Command, blocks
 from tests.reliability.server import ckm_environment
 
 COMMAND_TIMEOUT_S = 300
@@ -48,6 +48,13 @@ DOC_ORIGIN = "http://localhost:8000"
 # Where a curl command names the server: a word starting with the docs' origin, bare
 # or quoted. Inside a word (after `=`, `"`, `<`) the same text is an IRI of the data.
 _SERVER_IN_CURL = re.compile(r"(?:(?<=\s)|(?<=\s'))" + re.escape(DOC_ORIGIN) + r"(?=[/?'\s]|$)")
+
+
+def _doc_block(document: str, lang: str) -> str:
+    """The one block of ``lang`` in ``document``: a file the doc shows whole."""
+    (block,) = [block for block in blocks(REPO / document) if block.lang == lang]
+    return block.text + "\n"
+
 
 FIRM_TTL = """@prefix ckm: <https://w3id.org/ckm#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -80,8 +87,14 @@ NOTES_TTL = """@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 """
 SECOND_NT = '<http://example.org/notes/2> <http://www.w3.org/2000/01/rdf-schema#comment> "Two." .\n'
 
+KUNDEN_CSV = (
+    "Kundennummer,Firmenname,Status,Land\nK-900,Docs Reader Kunde,Wissenspartner,Österreich\n"
+)
+
 # The reader's own files the examples name; `examples/` is the repository's.
 READER_FILES: dict[str, str] = {
+    "my-crm.yarrrml.yml": _doc_block("docs/IMPORT.md", "yaml"),
+    "Kunden.csv": KUNDEN_CSV,
     "data.ttl": FIRM_TTL,
     "more.jsonld": CUSTOMER_JSONLD,
     "my-shapes.ttl": OWN_SHAPES_TTL,
@@ -224,6 +237,7 @@ class Reader:
             "CKM_STORE": str(self.store),
             "CKM_BASE_IRI": "http://localhost:8000/id/",
             "CURL_HOME": str(self.desk),
+            "COLUMNS": "1000",  # a wide terminal: rich wraps no line of a report
             "PATH": os.pathsep.join([str(self.desk / ".venv" / "bin"), env.get("PATH", "")]),
         }
         return env | self.keys | self.variables

@@ -43,7 +43,8 @@ TOUR: dict[str, Expect] = {
     CKM + "reason --rebuild": WRITES,
     CKM + "migrate --dry-run": READS,
     CKM + "reason --rules": Expect(shows=("OWL 2 RL",)),  # the ontology's, no store
-    CKM + "demo --customers 500 --seed 7": WRITES,
+    # a store of its own, not the served one: it writes
+    CKM + "--store demo-500 demo --customers 500 --seed 7": Expect(exit=0),
     CKM + "diagnose --firm http://localhost:8000/id/firm/plastic-design": Expect(
         shows=(SNAPSHOT, "Diagnosis of")
     ),
