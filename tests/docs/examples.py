@@ -63,10 +63,10 @@ class Command:
     @property
     def claim(self) -> str:
         """The trailing comment of its last line: what the doc says it does."""
-        last = self.text.splitlines()[-1]
-        for cut in (m.start() for m in re.finditer(r"\s#\s", last)):
-            if _balanced(last[:cut]):
-                return last[cut:].strip().removeprefix("#").strip()
+        start = self.text.rfind("\n") + 1  # the last line's
+        for cut in (m.start() for m in re.finditer(r"\s#\s", self.text[start:])):
+            if _balanced(self.text[: start + cut]):
+                return self.text[start + cut :].strip().removeprefix("#").strip()
         return ""
 
 

@@ -13,8 +13,9 @@ The convention the docs follow, and the only changes made to an example before i
 - ``ckm`` and ``.venv/bin/ckm`` are the command line of this checkout; ``CKM_STORE``
   names the store the examples run on (the test server's, for the README tour).
 - Files an example reads (``data.ttl``, ``notes.ttl``, ``customers.csv``…) are the
-  reader's own: :data:`READER_FILES` supplies small valid ones, and ``examples/`` is the
-  repository's.
+  reader's own: :data:`READER_FILES` supplies small valid ones (``my-crm.yarrrml.yml``
+  is IMPORT.md's YAML block, saved), and ``examples/`` is the repository's.
+- The terminal is wide (``COLUMNS``), so that a report's lines are not wrapped.
 - A value the doc shows as an example of what an earlier answer gave
   (``acme-clinic-1a2b3c4d``, a minted slug) is replaced by what that answer gave:
   :meth:`Reader.copy_from`.
