@@ -52,6 +52,11 @@ TOUR_WRITES: dict[str, Expect] = {
     ),
     CKM + "import default examples/crm/broken --skip-invalid --rejects rejects.csv": Expect(),
 }
+# A command whose doc shows its output in the next block (untagged) -> how that block
+# opens; its lines are compared as a transcript's are.
+SHOWN_AFTER: dict[str, str] = {
+    CKM + "import default exports/ --timezone": "imported with mapping default",
+}
 COMMANDS = store_commands()
 WRITES = [c for c in readme_tour() if any(c.text.startswith(key) for key in TOUR_WRITES)]
 TRANSCRIPTS = {t.command.where: t for block in all_blocks() for t in transcripts(block)}
@@ -72,6 +77,19 @@ def reader(tmp_path_factory):
     return Reader(directory / "desk", "", store, {})
 
 
+def _documented_output(command: Command) -> tuple[str, ...]:
+    """The output the doc shows for ``command``: its transcript's, or the block after it."""
+    transcript = TRANSCRIPTS.get(command.where)
+    if transcript is not None:
+        return transcript.output
+    opening = next((o for start, o in SHOWN_AFTER.items() if command.text.startswith(start)), None)
+    if opening is None:
+        return ()
+    after = next(b for b in all_blocks() if b.path == command.path and b.line > command.line)
+    assert after.lang == "" and after.text.startswith(opening), after.where
+    return tuple(after.text.splitlines())
+
+
 def _shown(line: str, output: str) -> bool:
     """True when ``output`` holds a doc's output line, its ``…`` standing for anything."""
     pieces = [re.escape(" ".join(piece.split())) for piece in line.split("…")]
@@ -82,8 +100,7 @@ def _shown(line: str, output: str) -> bool:
 def test_a_documented_command_does_what_its_doc_says(reader, command):
     ran = reader.run(command)
     failures = expectation(DOCUMENTED, command).failures(ran)
-    transcript = TRANSCRIPTS.get(command.where)
-    for line in transcript.output if transcript else ():
+    for line in _documented_output(command):
         if line.strip() and line.strip() != "…" and not _shown(line, ran.output):
             failures.append(f"the doc shows {line!r}")
     assert not failures, "; ".join(failures) + "\n" + ran.report()
@@ -94,6 +111,12 @@ def test_a_tour_write_writes_when_nothing_serves(reader, command):
     ran = reader.run(command)
     failures = expectation(TOUR_WRITES, command).failures(ran)
     assert not failures, "; ".join(failures) + "\n" + ran.report()
+
+
+def test_every_shown_output_belongs_to_a_command():
+    for start in SHOWN_AFTER:
+        (command,) = [c for c in COMMANDS if c.text.startswith(start)]
+        assert _documented_output(command)
 
 
 def test_every_command_has_one_expectation():
