@@ -8,6 +8,7 @@ The convention the docs follow, and the only changes made to an example before i
   origin. The same text inside a value (``?customer=http://localhost:8000/id/…``, a JSON
   body, a ckm argument) is a resource IRI and stays: the demo store mints its IRIs
   under ``http://localhost:8000/id/`` as the docs do.
+- In a Python example, ``"http://localhost:8000…"`` (a string literal) is the server.
 - ``$WRITER_KEY`` and ``$ADMIN_KEY`` are shell variables holding a writer's and an
   admin's secret of ``CKM_API_KEYS``; the reader's shell has them set.
 - ``ckm`` and ``.venv/bin/ckm`` are the command line of this checkout; ``CKM_STORE``
@@ -37,7 +38,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.docs.examples import REPO, Command, blocks
+from tests.docs.examples import REPO, Block, Command, blocks
 from tests.reliability.server import ckm_environment
 
 COMMAND_TIMEOUT_S = 300
@@ -55,6 +56,21 @@ def _doc_block(document: str, lang: str) -> str:
     """The one block of ``lang`` in ``document``: a file the doc shows whole."""
     (block,) = [block for block in blocks(REPO / document) if block.lang == lang]
     return block.text + "\n"
+
+
+# In a Python example, the docs' origin opening a string literal names the server.
+_SERVER_IN_PYTHON = re.compile(r"(?<=[\"'])" + re.escape(DOC_ORIGIN) + r"(?=[/\"'])")
+# Runs a Python example as a REPL shows it: the value of its last expression printed.
+_PYTHON_REPL = """
+import ast, sys
+*body, last = ast.parse(sys.stdin.read()).body
+scope = {}
+exec(compile(ast.Module(body, []), "<doc>", "exec"), scope)
+if isinstance(last, ast.Expr):
+    print(repr(eval(compile(ast.Expression(last.value), "<doc>", "eval"), scope)))
+else:
+    exec(compile(ast.Module([last], []), "<doc>", "exec"), scope)
+"""
 
 
 FIRM_TTL = """@prefix ckm: <https://w3id.org/ckm#> .
@@ -272,6 +288,23 @@ class Reader:
             stdout, _, value = stdout.rpartition(f"\n{STATUS_MARK}-variable=")
             self.variables[assigned[1]] = value
         return Ran(command, text, done.returncode, stdout, done.stderr)
+
+    def run_python(self, block: Block) -> Ran:
+        """A Python example in this interpreter, the server standing in for the docs'
+        origin; its output ends with the value of its last expression."""
+        text = _SERVER_IN_PYTHON.sub(self.base_url, block.text)
+        done = subprocess.run(
+            [sys.executable, "-c", _PYTHON_REPL],
+            input=text,
+            cwd=self.desk,
+            env=self.environment(),
+            capture_output=True,
+            text=True,
+            timeout=COMMAND_TIMEOUT_S,
+            check=False,
+        )
+        command = Command(block.path, block.line, text)
+        return Ran(command, text, done.returncode, done.stdout, done.stderr)
 
     def copy_from(self, ran: Ran, placeholder: str, pattern: str) -> None:
         """Use, for ``placeholder`` in the commands after, what ``pattern`` (its first

@@ -15,7 +15,7 @@ import pytest
 from api.auth import Role, parse_keys
 from tests.api.live_server import live_server
 from tests.docs.catalogue import served_requests
-from tests.docs.examples import Command
+from tests.docs.examples import Command, all_blocks
 from tests.docs.reader import Expect, Reader, expectation
 
 CREATED = "location: {server}/"
@@ -171,3 +171,19 @@ def test_every_request_has_one_expectation():
         expectation(ANSWERS, command)
     unused = [key for key in ANSWERS if not any(c.text.startswith(key) for c in REQUESTS)]
     assert not unused, f"expectations for requests the docs no longer have: {unused}"
+
+
+PYTHON_BLOCKS = [block for block in all_blocks() if block.lang == "python"]
+# What each Python example gives, as its doc says (its last expression's value).
+PYTHON_GIVES: dict[str, Expect] = {
+    # owlready2 names the class by the last path segment of the URL: ontology.Customer
+    "import owlready2": Expect(shows=(".Customer\n",), why="onto.Customer  # ckm:Customer"),
+}
+
+
+@pytest.mark.parametrize("block", PYTHON_BLOCKS, ids=lambda block: block.where)
+def test_a_python_example_gives_what_its_doc_says(reader, block):
+    ran = reader.run_python(block)
+    (expect,) = [e for start, e in PYTHON_GIVES.items() if block.text.startswith(start)]
+    failures = expect.failures(ran, reader.base_url)
+    assert not failures, "; ".join(failures) + "\n" + ran.report()
