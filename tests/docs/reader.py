@@ -2,7 +2,7 @@
 against what the doc says it returns.
 
 The convention the docs follow, and the only changes made to an example before it runs
-(the table :data:`SUBSTITUTIONS`, and the reader's own values in :class:`Reader`):
+(the table :data:`SUBSTITUTIONS`; the rest is the reader's environment, :class:`Reader`):
 
 - ``http://localhost:8000`` where a curl command names the server is the test server's
   origin. The same text inside a value (``?customer=http://localhost:8000/id/…``, a JSON
@@ -47,9 +47,17 @@ _STATUS = re.compile(rf"^{STATUS_MARK} (\d{{3}})$", re.MULTILINE)
 _ASSIGNMENT = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=")
 DOC_ORIGIN = "http://localhost:8000"
 
-# Where a curl command names the server: a word starting with the docs' origin, bare
-# or quoted. Inside a word (after `=`, `"`, `<`) the same text is an IRI of the data.
-_SERVER_IN_CURL = re.compile(r"(?:(?<=\s)|(?<=\s'))" + re.escape(DOC_ORIGIN) + r"(?=[/?'\s]|$)")
+_CURL = re.compile(r"(?:^|[\s(])curl\s")
+
+# The only rewriting of an example's text: in a command that runs curl, or in a Python
+# example, where the docs' origin names the server it becomes the test server's origin.
+# In curl, a word starting with the origin, bare or quoted, names the server; inside a
+# word (after `=`, `"`, `<`) the same text is an IRI of the data and stays. In Python, a
+# string literal starting with it names the server.
+SUBSTITUTIONS: dict[str, re.Pattern[str]] = {
+    "curl": re.compile(r"(?:(?<=\s)|(?<=\s'))" + re.escape(DOC_ORIGIN) + r"(?=[/?'\s]|$)"),
+    "python": re.compile(r"(?<=[\"'])" + re.escape(DOC_ORIGIN) + r"(?=[/\"'])"),
+}
 
 
 def _doc_block(document: str, lang: str) -> str:
@@ -58,8 +66,6 @@ def _doc_block(document: str, lang: str) -> str:
     return block.text + "\n"
 
 
-# In a Python example, the docs' origin opening a string literal names the server.
-_SERVER_IN_PYTHON = re.compile(r"(?<=[\"'])" + re.escape(DOC_ORIGIN) + r"(?=[/\"'])")
 # Runs a Python example as a REPL shows it: the value of its last expression printed.
 _PYTHON_REPL = """
 import ast, sys
@@ -262,8 +268,8 @@ class Reader:
     def substituted(self, command: Command) -> str:
         """The command as the reader pastes it (see the module's docstring)."""
         text = command.text
-        if command.program == "curl" or text.startswith(("ETAG=", "curl ")):
-            text = _SERVER_IN_CURL.sub(self.base_url, text)
+        if _CURL.search(text):
+            text = SUBSTITUTIONS["curl"].sub(self.base_url, text)
         for placeholder, value in self.copied.items():
             text = text.replace(placeholder, value)
         return text
@@ -292,7 +298,7 @@ class Reader:
     def run_python(self, block: Block) -> Ran:
         """A Python example in this interpreter, the server standing in for the docs'
         origin; its output ends with the value of its last expression."""
-        text = _SERVER_IN_PYTHON.sub(self.base_url, block.text)
+        text = SUBSTITUTIONS["python"].sub(self.base_url, block.text)
         done = subprocess.run(
             [sys.executable, "-c", _PYTHON_REPL],
             input=text,

@@ -14,6 +14,7 @@ from tests.docs.catalogue import (
     store_commands,
 )
 from tests.docs.examples import REPO, Block, all_blocks, all_commands, commands, transcripts
+from tests.docs.reader import SUBSTITUTIONS
 
 SHELL_BLOCK = """# a comment line
 curl -G http://localhost:8000/sparql \\
@@ -72,3 +73,18 @@ def test_every_reason_names_an_example_the_docs_have():
 def test_the_shell_blocks_of_every_document_are_read():
     documents = {b.path.name for b in all_blocks() if b.lang in {"sh", "bash", "console"}}
     assert {"README.md", "API.md", "IMPORT.md", "DIAGNOSIS.md", "OPERATIONS.md"} <= documents
+
+
+def test_only_where_the_server_is_named_is_it_substituted():
+    curl = (
+        "curl 'http://localhost:8000/api/knowledge?customer=http://localhost:8000/id/c/a' "
+        """-d '{"byFirm": "http://localhost:8000/id/firm/f"}' \\\n  http://localhost:8000/store"""
+    )
+    assert SUBSTITUTIONS["curl"].sub("http://127.0.0.1:1", curl) == (
+        "curl 'http://127.0.0.1:1/api/knowledge?customer=http://localhost:8000/id/c/a' "
+        """-d '{"byFirm": "http://localhost:8000/id/firm/f"}' \\\n  http://127.0.0.1:1/store"""
+    )
+    python = 'get_ontology("http://localhost:8000/ontology")  # http://localhost:8000/id/'
+    assert SUBSTITUTIONS["python"].sub("http://127.0.0.1:1", python) == (
+        'get_ontology("http://127.0.0.1:1/ontology")  # http://localhost:8000/id/'
+    )
