@@ -43,8 +43,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth import Caller, Role, identify
 from api.errors import Problem, problem_response
-from kg.vocab import PROVENANCE_GRAPH
-from kg.write.provenance import REQUEST_KEY
+from kg import PROVENANCE_GRAPH, REQUEST_KEY
 
 HEADER = b"idempotency-key"
 REPLAYED = "Idempotency-Replayed"

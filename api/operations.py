@@ -11,8 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from api.deps import AdminCaller, Graph
 from api.errors import Problem
-from kg.errors import MigrationRefused
-from kg.write.provenance import WriteContext
+from kg import MigrationRefused, WriteContext
 
 router = APIRouter(prefix="/api/operations", tags=["operations"])
 

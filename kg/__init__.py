@@ -27,6 +27,7 @@ _FACE: dict[str, str] = {
     "KnowledgeGraph": "kg.graph",
     "Settings": "kg.config",
     "WriteContext": "kg.write.provenance",
+    "REQUEST_KEY": "kg.write.provenance",
     "WriteReceipt": "kg.write.road",
     "Scheme": "kg.schemes",
     "Concept": "kg.schemes",

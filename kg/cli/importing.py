@@ -89,10 +89,10 @@ def import_csv(
     except (ImportInputError, OSError) as error:
         raise fail(str(error)) from error
     if (server := served(cli_state.settings())) is not None:
-        if tables or rejects or mapping not in mapping_names():
+        if tables or mapping not in mapping_names():
             raise fail(
                 "through the running server an import takes a shipped mapping, without "
-                "--tables or --rejects: stop the server for those"
+                "--tables: stop the server for those"
             )
         fields = {"mapping": mapping, "timezone": timezone}
         fields |= {"dry_run": str(dry_run).lower(), "skip_invalid": str(skip_invalid).lower()}
@@ -100,7 +100,7 @@ def import_csv(
         answer = server.request("POST", "/api/import", data=fields, files=parts, returned=(422,))
         body = answer.json()
         report = ImportReport.from_dict(body["report"] if answer.status_code == 422 else body)
-        _show(report, as_json, None)
+        _show(report, as_json, rejects)
         if answer.status_code == 422:
             raise fail("import refused; nothing was written", EXIT_REFUSED)
         return

@@ -19,14 +19,13 @@ from typing import NoReturn
 from urllib.parse import quote
 
 import httpx
-import pyoxigraph as ox
+from rdflib import Graph as RdfGraph
 
 from kg.cli.state import EXIT_REFUSED, EXIT_UNAVAILABLE, console, errors, fail
 from kg.config import Settings
 from kg.store.advert import Advert, read_advert
 from kg.store.base import Quad
 from kg.store.base_iri import settled_base
-from kg.store.oxterms import to_ox
 from kg.store.parsing import RdfSyntax
 from kg.validation import ValidationReport
 from kg.vocab import DATA_GRAPH
@@ -101,7 +100,7 @@ class ServerWrites:
         """
         parts = []
         for path, syntax in zip(files, syntaxes, strict=True):
-            if syntax.has_graphs:
+            if syntax.has_graphs and syntax.name != "jsonld":  # JSON-LD: a graph body
                 raise fail(
                     f"{path}: {syntax.name} names graphs, which a write through the server "
                     "cannot carry (one graph a request): load it with the server stopped, "
@@ -112,8 +111,10 @@ class ServerWrites:
 
     def add_quads(self, quads: Iterable[Quad]) -> dict:
         """Add ``quads`` (all in the data graph) in one Graph Store POST."""
-        triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _g in quads]
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        triples = RdfGraph()
+        for s, p, o, _g in quads:
+            triples.add((s, p, o))
+        body = triples.serialize(format="nt", encoding="utf-8")
         answer = self.request(
             "POST",
             "/store",

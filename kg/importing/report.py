@@ -95,6 +95,7 @@ class ImportReport:
             "rowsRead": self.rows_read,
             "resources": {k: vars(v) for k, v in self.resources.items()},
             "rejectedRows": len(self.rejected),
+            "rejected": [{"file": r.file, "row": r.row, "cells": r.cells} for r in self.rejected],
             "problems": [p.as_dict() for p in self.problems],
             "notes": self.notes,
             "warnings": dict(self.warnings),
@@ -106,16 +107,19 @@ class ImportReport:
     @classmethod
     def from_dict(cls, data: dict) -> ImportReport:
         """The report :meth:`as_dict` gave (e.g. an HTTP answer): each rejected row with
-        its problems, but not its cells (the answer does not carry them).
+        its cells and problems.
 
         >>> report = ImportReport("default", rows_read={"customers.csv": 2})
-        >>> report.rejected.append(RejectedRow("customers.csv", 2, {}, [RowProblem(
+        >>> report.rejected.append(RejectedRow("customers.csv", 2, {"country": "XX"}, [RowProblem(
         ...     "customers.csv", 2, "country", "XX", "country-code", "unknown code")]))
         >>> ImportReport.from_dict(report.as_dict()).as_dict() == report.as_dict()
         True
         """
         problems = [RowProblem(**p) for p in data.get("problems", ())]
-        rows: dict[tuple[str, int], RejectedRow] = {}
+        rows = {
+            (r["file"], r["row"]): RejectedRow(r["file"], r["row"], dict(r["cells"]))
+            for r in data.get("rejected", ())
+        }
         for problem in problems:
             if problem.row is not None:
                 key = (problem.file, problem.row)

@@ -7,6 +7,7 @@ stops, and its key with it."""
 
 from __future__ import annotations
 
+import csv
 import json
 import stat
 import subprocess
@@ -235,8 +236,14 @@ def test_import_goes_through_the_server_all_or_nothing(served, tmp_path):
     report = json.loads(done.stdout)
     assert report["resources"]["customer"]["created"] == 120
     assert int(_count(store, directory, customers)) == int(before) + 120
-    rejects = ckm(store, directory, "import", "default", str(BROKEN), "--rejects", "r.csv")
-    assert rejects.returncode == 2 and "stop the server" in rejects.stderr
+    skipped = ckm(
+        store, directory, "import", "default", str(BROKEN), "--skip-invalid", "--rejects", "r.csv"
+    )
+    assert skipped.returncode == 0, skipped.stderr
+    with (directory / "r.csv").open(encoding="utf-8") as rejected:
+        assert len(list(csv.DictReader(rejected))) == 16  # as tests/importing counts them
+    tables = ckm(store, directory, "import", "default", str(BROKEN), "--tables", str(directory))
+    assert tables.returncode == 2 and "stop the server" in tables.stderr
 
 
 def test_diagnose_store_goes_through_the_server(served):
