@@ -12,6 +12,7 @@ from api import diagnosis, gsp, importing, queries, schemes, sparql, validate, v
 from api.auth import parse_keys
 from api.errors import PROBLEM_RESPONSES, install_error_handlers
 from api.limits import BodyLimit
+from api.openapi_doc import install_openapi
 from api.rest import KINDS, linked_data
 from api.rest.router import resource_router
 from api.settings import api_settings
@@ -93,6 +94,7 @@ def create_app(
     app.include_router(linked_data.router)
     app.include_router(ui_pages.router)
     app.include_router(ui_assets.router)
+    install_openapi(app)
 
     @app.get("/health", summary="Liveness and store probe", tags=["operations"])
     def health() -> dict[str, str]:
