@@ -128,9 +128,10 @@ def completed(document: dict[str, Any], app: FastAPI) -> dict[str, Any]:
             document["paths"][f"/api/queries/{query.name}"] = {
                 "get": _query_operation(generic, query)
             }
-    for operation in _all_operations(document):
+    _uploads_as_binary(schemas)
+    for method, operation in _all_operations(document):
         _problems_by_reference(operation)
-        _typed_content(operation)
+        _typed_content(operation, bodiless=method == "head")
     return document
 
 
@@ -249,12 +250,25 @@ def _add_schemas(schemas: dict, models: list[type[BaseModel]]) -> None:
         schemas.setdefault(name, schema)
 
 
+def _uploads_as_binary(node: Any) -> None:
+    """Mark file uploads (OpenAPI 3.1 ``contentMediaType``, as FastAPI writes them)
+    ``format: binary`` too, the 3.0 way that generators read as a file."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "contentMediaType" in node:
+            node.setdefault("format", "binary")
+        for value in node.values():
+            _uploads_as_binary(value)
+    elif isinstance(node, list):
+        for value in node:
+            _uploads_as_binary(value)
+
+
 # -- problems -------------------------------------------------------------------------
 
 
-def _all_operations(document: dict) -> Iterator[dict]:
+def _all_operations(document: dict) -> Iterator[tuple[str, dict]]:
     for operations in document["paths"].values():
-        yield from operations.values()
+        yield from operations.items()
 
 
 def _problems_by_reference(operation: dict) -> None:
@@ -264,12 +278,13 @@ def _problems_by_reference(operation: dict) -> None:
             response["content"] = {PROBLEM_JSON: {"schema": {"$ref": SCHEMAS + "Problem"}}}
 
 
-def _typed_content(operation: dict) -> None:
+def _typed_content(operation: dict, *, bodiless: bool) -> None:
     """Each media type of a successful answer with a schema: RDF and other text as a
-    string, JSON as any JSON. FastAPI lists ``application/json`` first in the answer
-    of every route that returns a Response; where the route serves something else
-    first (Turtle, SPARQL results), that entry goes: a generated client parses the
-    answer as the first media type says."""
+    string, JSON as any JSON; none for a ``bodiless`` answer (HEAD), which a client
+    must not try to parse. FastAPI lists ``application/json`` first in the answer of
+    every route that returns a Response; where the route serves something else first
+    (Turtle, SPARQL results), that entry goes: a generated client parses the answer as
+    the first media type says."""
     for status, response in operation["responses"].items():
         content = response.get("content")
         if not status.startswith("2") or not content:
@@ -277,7 +292,9 @@ def _typed_content(operation: dict) -> None:
         if len(content) > 1 and content.get(JSON) == {"schema": {}}:
             del content[JSON]
         for media_type, entry in content.items():
-            if not entry.get("schema"):
+            if bodiless:
+                entry.pop("schema", None)
+            elif not entry.get("schema"):
                 json_like = media_type == JSON or media_type.endswith("+json")
                 entry["schema"] = {} if json_like else {"type": "string"}
 

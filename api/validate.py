@@ -3,9 +3,7 @@ nothing is written, whatever the outcome."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -23,14 +21,6 @@ REPORT_FORMATS: dict[str, str] = {
     "application/ld+json": "application/ld+json",
     "text/plain": "text/plain",
 }
-# ?format= values and the media type each asks for (instead of an Accept header).
-FORMATS: dict[str, str] = {
-    "json": "application/json",
-    "turtle": "text/turtle",
-    "jsonld": "application/ld+json",
-    "text": "text/plain",
-}
-ReportFormat = Literal["json", "turtle", "jsonld", "text"]
 
 
 @router.post(
@@ -45,18 +35,10 @@ ReportFormat = Literal["json", "turtle", "jsonld", "text"]
     responses={200: {"content": {t: {} for t in REPORT_FORMATS}}},
 )
 async def validate(
-    request: Request,
-    graph: Graph,
-    settings: AppSettings,
-    _caller: ReaderCaller,
-    format: Annotated[
-        ReportFormat | None, Query(description="the report's format, instead of Accept")
-    ] = None,
+    request: Request, graph: Graph, settings: AppSettings, _caller: ReaderCaller
 ) -> Response:
     """The SHACL report for the body added to the data graph (200 whether it conforms
     or not; ``conforms`` says). Named graphs in the body are validated as data too.
-
-    ``format`` (json, turtle, jsonld, text) overrides ``Accept``.
 
     Errors: 415 unknown Content-Type, 400 malformed RDF, 403 a system graph named.
     """
@@ -65,10 +47,7 @@ async def validate(
         raise Problem(
             415, "send RDF: " + ", ".join(s.media_type for s in SYNTAXES), "unsupported-media-type"
         )
-    if format is not None:
-        media_type = FORMATS[format]
-    else:
-        media_type = negotiate(request.headers.get("accept"), REPORT_FORMATS)
+    media_type = negotiate(request.headers.get("accept"), REPORT_FORMATS)
     payload = await request.body()
 
     def check():

@@ -175,10 +175,13 @@ class Calls:
     def module(self, method: str, path: str) -> ModuleType:
         return self.generated.modules[(method, path)]
 
-    def __call__(self, method: str, path: str, client=None, expect=(200,), **kwargs):
-        self.called.add((method, path))
-        response = self.module(method, path).sync_detailed(client=client or self.anyone, **kwargs)
-        assert response.status_code in expect, (method, path, response.content[:500])
+    def __call__(self, method: str, route: str, /, client=None, expect=(200,), **arguments):
+        """Call the operation (method, route) with ``arguments``, anonymously unless
+        ``client`` is given; its answer, asserted to have an ``expect``ed status."""
+        self.called.add((method, route))
+        function = self.module(method, route).sync_detailed
+        response = function(client=client or self.anyone, **arguments)
+        assert response.status_code in expect, (method, route, response.content[:500])
         return response
 
     def body_class(self, method: str, path: str, suffix: str) -> Callable:
@@ -201,7 +204,7 @@ def test_every_operation_answers_through_the_generated_client(
     call = Calls(generated, server)
     _operations_and_protocols(call)
     _graph_store(call, "/store", {"graph": "urn:client:graph"})
-    _graph_store(call, "/store/{path}", {"path": "client/graph"})
+    _graph_store(call, "/store/{path}", {"path": "client-graph"})
     _vocabulary(call)
     _saved_queries(call)
     _schemes_and_import(call)
@@ -226,8 +229,6 @@ def _operations_and_protocols(call: Calls) -> None:
     assert receipt.added == 0 and receipt.report.conforms
     report = call("POST", "/validate", body=_file(TURTLE, "v.ttl", "text/turtle")).parsed
     assert report.conforms is True and report.results == []
-    text = call("POST", "/validate", body=_file(TURTLE, "v.ttl", "text/turtle"), format_="text")
-    assert text.headers["content-type"].startswith("text/plain")
 
 
 def _graph_store(call: Calls, path: str, graph: dict[str, str]) -> None:
@@ -283,7 +284,7 @@ def _saved_queries(call: Calls) -> None:
 
 
 def _python_name(name: str, signature) -> str:
-    snake = re.sub(r"\W", "_", name).lower()
+    snake = re.sub(r"\W", "_", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)).lower()
     for candidate in (snake, snake + "_"):
         if candidate in signature and not keyword.iskeyword(candidate):
             return candidate
@@ -292,7 +293,7 @@ def _python_name(name: str, signature) -> str:
 
 def _schemes_and_import(call: Calls) -> None:
     schemes = call("GET", "/api/schemes").parsed.items
-    open_scheme = next(s for s in schemes if s.open and len(s.kinds) <= 1)
+    open_scheme = next(s for s in schemes if s.open_ and len(s.kinds) <= 1)
     scheme = call("GET", "/api/schemes/{name}", name=open_scheme.name).parsed
     assert scheme.name == open_scheme.name and scheme.concepts
     concept = call.model("NewConcept")(
@@ -318,8 +319,9 @@ def _schemes_and_import(call: Calls) -> None:
 def _rest(call: Calls) -> str:
     """Every REST operation of every kind; returns a stored firm's slug."""
     firm = ""
-    for path, operations in sorted(call.generated.document["paths"].items()):
-        if not re.fullmatch(r"/api/[a-z]+", path) or "post" not in operations:
+    paths = call.generated.document["paths"]
+    for path in sorted(paths):
+        if not re.fullmatch(r"/api/[a-z]+", path) or f"{path}/{{slug}}" not in paths:
             continue
         plural = path.removeprefix("/api/")
         one = f"{path}/{{slug}}"
@@ -329,7 +331,7 @@ def _rest(call: Calls) -> str:
         slug = stored.id.rsplit("/", 1)[1]
         firm = slug if plural == "firms" else firm
         assert call("GET", one, slug=slug).parsed.id == stored.id
-        if page.next:
+        if page.next_:
             assert call("GET", path, limit=2, offset=2).parsed.items
         model = type(stored)
         fields = {k: v for k, v in stored.to_dict().items() if k != "id"}
