@@ -73,7 +73,6 @@ def _dependency(alias: Any) -> Callable:
 
 
 _ACCESS_BY_DEPENDENCY: dict[Callable, Access] = {
-    deps.reading_caller: Access.READ,
     _dependency(deps.ReaderCaller): Access.READ,
     _dependency(deps.WriterCaller): Access.WRITER,
     _dependency(deps.AdminCaller): Access.ADMIN,
