@@ -24,6 +24,7 @@ from api.deps import ReaderCaller
 from api.errors import PROBLEM_RESPONSES, install_error_handlers
 from api.idempotency import JOURNAL_NAME, Idempotency, IdempotencyJournal
 from api.limits import BodyLimit
+from api.openapi_doc import install_openapi
 from api.rest import KINDS, linked_data
 from api.rest.router import resource_router
 from api.settings import api_settings
@@ -136,4 +137,5 @@ def create_app(
         graph.ask("ASK {}")
         return {"status": "ok", "version": kg.__version__, "writes": graph.write_readiness}
 
+    install_openapi(app)  # the document completed: security, answers, saved queries
     return app

@@ -39,10 +39,14 @@ DIAGNOSIS_FORMATS: dict[str, str] = {
     "text/html": "text/html",
 }
 
-# What a request body in each RDF syntax is (OpenAPI): text, except JSON-LD, which is a
-# JSON object or array.
+# What a request body in each RDF syntax is (OpenAPI): a document (bytes, so that a
+# generated client sends it as it is), except JSON-LD, a JSON object or array.
 RDF_BODIES: dict[str, dict] = {
-    s.media_type: {"schema": {"type": ["object", "array"] if s.name == "jsonld" else "string"}}
+    s.media_type: {
+        "schema": {"type": ["object", "array"]}
+        if s.name == "jsonld"
+        else {"type": "string", "format": "binary"}
+    }
     for s in SYNTAXES
 }
 

@@ -46,7 +46,7 @@ def list_saved_queries(request: Request, _caller: ReaderCaller) -> list[dict]:
     name="run_saved_query",
     summary="Run a saved query; its parameters as query parameters",
     responses={
-        200: {"content": {"application/sparql-results+json": {}, "text/csv": {}}},
+        200: {"content": {t: {} for t in FORMATS.values()}},
         400: {"description": "unknown parameter or a value not of its type"},
         404: {"description": "no saved query of that name"},
     },

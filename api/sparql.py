@@ -42,7 +42,34 @@ Params = Mapping[str, Sequence[str]]
 
 router = APIRouter(tags=["SPARQL 1.1 Protocol"])
 
+
+def _graph_parameters(*names: str, where: str) -> list[dict]:
+    """The protocol's dataset parameters (§2.1.4, §2.2.3): IRIs, each repeatable."""
+    return [
+        {
+            "name": name,
+            "in": "query",
+            "required": False,
+            "schema": {"type": "array", "items": {"type": "string"}},
+            "explode": True,
+            "description": f"{name.replace('-', ' ')} ({where}; repeatable)",
+        }
+        for name in names
+    ]
+
+
+_GET_PARAMS = {
+    "parameters": _graph_parameters("default-graph-uri", "named-graph-uri", where="a query")
+}
 _POST_BODY = {
+    # In the URL for a direct body; a form carries them as its own fields.
+    "parameters": _graph_parameters(
+        "default-graph-uri",
+        "named-graph-uri",
+        "using-graph-uri",
+        "using-named-graph-uri",
+        where="with a direct query or update body",
+    ),
     "requestBody": {
         "required": True,
         "content": {
@@ -61,24 +88,25 @@ _POST_BODY = {
                 "example": {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 10"},
             },
             SPARQL_QUERY: {
-                "schema": {"type": "string"},
+                "schema": {"type": "string", "format": "binary"},
                 "example": "PREFIX ckm: <https://w3id.org/ckm#>\n"
                 "SELECT ?c WHERE { ?c a ckm:Customer } LIMIT 10",
             },
             SPARQL_UPDATE: {
-                "schema": {"type": "string"},
+                "schema": {"type": "string", "format": "binary"},
                 "example": "PREFIX ckm: <https://w3id.org/ckm#>\n"
                 "INSERT DATA { <http://localhost:8000/id/customer/acme> "
                 'ckm:country "LI" }',
             },
         },
-    }
+    },
 }
 
 
 @router.get(
     "/sparql",
     summary="SPARQL query by GET; without a query, the service description",
+    openapi_extra=_GET_PARAMS,
     responses={200: {"content": {"application/sparql-results+json": {}, "text/turtle": {}}}},
 )
 async def query_by_get(
