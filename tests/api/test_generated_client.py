@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import json
 import keyword
 import pkgutil
 import re
@@ -203,6 +204,16 @@ def test_every_operation_answers_through_the_generated_client(
 def _operations_and_protocols(call: Calls) -> None:
     health = call("GET", "/health").parsed
     assert health.status == "ok" and health.writes in ("ready", "preparing")
+    me = json.loads(call("GET", "/api/me", client=call.writer).content)
+    assert me == {"agent": "live-writer", "role": "writer"}
+    assert json.loads(call("GET", "/api/me").content) == {"agent": "anonymous", "role": None}
+    rebuilt = json.loads(
+        call("POST", "/api/operations/rebuild-inferences", client=call.admin).content
+    )
+    assert rebuilt["inferred"] > 0
+    call("POST", "/api/operations/rebuild-inferences", client=call.writer, expect=(403,))
+    migrated = json.loads(call("POST", "/api/operations/migrate", client=call.admin).content)
+    assert migrated["added"] == migrated["removed"] == 0 and not migrated["written"]
     results = call("GET", "/sparql", query="SELECT ?s WHERE { ?s ?p ?o } LIMIT 2").parsed
     assert results.head.vars_ == ["s"] and len(results.results.bindings) == 2
     assert results.results.bindings[0]["s"].type_ == "uri"
