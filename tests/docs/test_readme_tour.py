@@ -89,15 +89,20 @@ def served(tmp_path_factory):
         yield server, reader
 
 
-def _data_quads(base_url: str) -> int:
+def _counted(base_url: str, query: str) -> int:
+    """The ``?n`` of a counting query, asked of the server."""
     answer = httpx.get(
         f"{base_url}/sparql",
-        params={"query": COUNT_DATA},
+        params={"query": query},
         headers={"Accept": "application/sparql-results+json"},
         timeout=60,
     )
     answer.raise_for_status()
     return int(answer.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def _data_quads(base_url: str) -> int:
+    return _counted(base_url, COUNT_DATA)
 
 
 @pytest.fixture(scope="module")
@@ -134,13 +139,7 @@ def test_the_writes_of_the_tour_went_through_the_server(served, quads_before):
     for command in TOUR_COMMANDS:
         if "rejects.csv" in command.text and not (reader.desk / "rejects.csv").exists():
             pytest.skip("run with the tour (the tests before it write)")
-    answer = httpx.get(
-        f"{server.base_url}/sparql",
-        params={"query": COUNT_THROUGH},
-        headers={"Accept": "application/sparql-results+json"},
-        timeout=60,
-    )
-    assert int(answer.json()["results"]["bindings"][0]["n"]["value"]) >= 6
+    assert _counted(server.base_url, COUNT_THROUGH) >= 6
     assert _data_quads(server.base_url) != quads_before
 
 

@@ -155,33 +155,20 @@ def test_a_file_naming_graphs_is_refused_naming_why(served, tmp_path):
 
 def test_concepts_add_goes_through_the_server(served):
     _, store, directory = served
-    added = ckm(
-        store,
-        directory,
-        "concepts",
-        "add",
-        "ResourceIntegratingPracticeScheme",
-        "Joint budgeting beside the server",
-        "-d",
-        "Planning the budget together.",
-    )
+    label = "Joint budgeting beside the server"
+
+    def add(definition: str) -> subprocess.CompletedProcess:
+        scheme = "ResourceIntegratingPracticeScheme"
+        return ckm(store, directory, "concepts", "add", scheme, label, "-d", definition)
+
+    added = add("Planning the budget together.")
     assert added.returncode == 0, added.stderr
-    iri = added.stdout.strip()
-    assert iri.startswith("http"), added.stdout
+    assert added.stdout.strip().startswith("http"), added.stdout
     listed = ckm(
         store, directory, "concepts", "list", "ResourceIntegratingPracticeScheme", "--json"
     )
-    assert "Joint budgeting beside the server" in listed.stdout
-    again = ckm(
-        store,
-        directory,
-        "concepts",
-        "add",
-        "ResourceIntegratingPracticeScheme",
-        "Joint budgeting beside the server",
-        "-d",
-        "Twice.",
-    )
+    assert label in listed.stdout
+    again = add("Twice.")
     assert again.returncode == 1 and "nothing was written" in again.stderr
 
 
