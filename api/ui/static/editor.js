@@ -54,6 +54,7 @@ LIMIT 25
   Yasqe.defaults.editorHeight = "360px";
   Yasqe.defaults.prefixCcApi = new URL("/ui/prefixes.json", location.href).href;
 
+  Yasgui.Yasr.registerPlugin("chart", ResultChart.Plugin); // a chart of any SELECT
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     // A function: the key entered later in this tab is sent without a reload.
     requestConfig: { endpoint, method: "POST", headers: () => SparqlTerms.authHeaders() },
