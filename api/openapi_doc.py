@@ -335,8 +335,9 @@ def _format_parameter() -> dict:
         "name": "format",
         "in": "query",
         "required": False,
-        "schema": {"type": "string", "enum": list(FORMATS)},
-        "description": "the format of the answer, instead of Accept",
+        "schema": {"type": "string", "enum": [*FORMATS, "sparql"]},
+        "description": "the format of the answer, instead of Accept; sparql: the query's "
+        "text with the parameters bound, not run",
     }
 
 

@@ -29,6 +29,7 @@ FORMATS: dict[str, str] = {
     "xml": "application/sparql-results+xml",
     "tsv": "text/tab-separated-values",
 }
+SPARQL_TEXT = "application/sparql-query"  # ?format=sparql: the query bound, not run
 
 
 @router.get("", summary="List the saved analyst queries with their metadata")
@@ -46,7 +47,7 @@ def list_saved_queries(request: Request, _caller: ReaderCaller) -> list[dict]:
     name="run_saved_query",
     summary="Run a saved query; its parameters as query parameters",
     responses={
-        200: {"content": {t: {} for t in FORMATS.values()}},
+        200: {"content": {t: {} for t in (*FORMATS.values(), SPARQL_TEXT)}},
         400: {"description": "unknown parameter or a value not of its type"},
         404: {"description": "no saved query of that name"},
     },
@@ -55,7 +56,9 @@ async def run_saved_query(
     name: str, request: Request, graph: Graph, settings: AppSettings, _caller: ReaderCaller
 ) -> Response:
     """The answer of saved query ``name``; ``format`` (json, csv, xml, tsv) overrides
-    ``Accept``; every other query parameter is a parameter of the saved query."""
+    ``Accept``, and ``format=sparql`` answers the query's text with the parameters
+    bound, without running it; every other query parameter is a parameter of the saved
+    query."""
     params: dict[str, str] = {}
     for key, value in request.query_params.multi_items():
         if key in params:
@@ -65,11 +68,13 @@ async def run_saved_query(
         params[key] = value
     accept = request.headers.get("accept")
     chosen = params.pop("format", None)
+    if chosen == "sparql":  # the editor's parameter form: the text to open, checked
+        return Response(bound_sparql(name, params), media_type=SPARQL_TEXT)
     if chosen is not None:
         if chosen not in FORMATS:
             raise Problem(
                 400,
-                f"format {chosen!r}: use one of {', '.join(FORMATS)}",
+                f"format {chosen!r}: use one of {', '.join(FORMATS)} or sparql",
                 "bad-parameter",
                 parameter="format",
             )

@@ -131,6 +131,7 @@ class SavedQuery(BaseModel):
 
     name: str
     title: str
+    module: str
     question: str
     parameters: list[QueryParameter]
     concepts: list[str]

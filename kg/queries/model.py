@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.queries.terms import Term
@@ -43,6 +44,17 @@ class ParameterClause:
     names: tuple[str, ...]
 
 
+# The seed papers (../shared/seeds) a saved query's sources cite, as the editor groups them.
+MODULES: dict[str, str] = {
+    "000": "Knowledge partners and customer integration (seed 000)",
+    "001": "Value co-creation in SMEs (seed 001)",
+    "002": "Co-creation maturity and DART (seed 002)",
+    "003": "Customer knowledge management (seed 003)",
+    "004": "Practices, alignment and co-destruction (seed 004)",
+}
+_SEED = re.compile(r"\bseeds? (\d{3})\b")
+
+
 @dataclass(frozen=True)
 class SavedQuery:
     """An analyst's question answered by one SPARQL SELECT query from the catalogue.
@@ -64,11 +76,26 @@ class SavedQuery:
         """The parameter called ``name``, or None."""
         return next((p for p in self.parameters if p.name == name), None)
 
+    @property
+    def module(self) -> str:
+        """The part of the literature the query answers to: the seed its first source
+        cites (:data:`MODULES`), else ``Other``.
+
+        >>> SavedQuery("q", "t", "?", (), (), ("Van Middendorp (2018), seed 004 §2",), "").module
+        'Practices, alignment and co-destruction (seed 004)'
+        """
+        for source in self.sources:
+            found = _SEED.search(source)
+            if found:
+                return MODULES.get(found[1], f"Seed {found[1]}")
+        return "Other"
+
     def as_dict(self) -> dict[str, object]:
         """The metadata as plain JSON-ready data (the SPARQL text included)."""
         return {
             "name": self.name,
             "title": self.title,
+            "module": self.module,
             "question": self.question,
             "parameters": [p.as_dict() for p in self.parameters],
             "concepts": list(self.concepts),

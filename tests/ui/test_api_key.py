@@ -38,7 +38,7 @@ def test_without_a_key_the_dashboard_says_so_and_with_one_it_draws(
     for spec in CKM_CHARTS:
         card = page.page.locator(f"#chart-{spec.query}")
         assert card.get_attribute("data-state") == "ready", card.inner_text()
-    page.page.wait_for_selector("#api-key[data-key=in-use]")
+    page.page.wait_for_selector("#api-key[data-key=in-use]", timeout=90_000)
     assert page.page.locator("#api-key output").inner_text() == "key “live-writer” in use (writer)"
     # the key stays in this tab: it is not a cookie
     assert page.page.context.cookies() == []

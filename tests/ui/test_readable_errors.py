@@ -85,7 +85,7 @@ def test_the_header_says_which_key_is_in_use_and_forgets_it(page: Watched, serve
     page.page.goto(server.base_url + "/editor")
     _use_key(page, WRITER_KEY)
     state = page.page.locator("#api-key output")
-    page.page.wait_for_selector("#api-key[data-key=in-use]")
+    page.page.wait_for_selector("#api-key[data-key=in-use]", timeout=90_000)
     assert state.inner_text() == "key “live-writer” in use (writer)"
     assert page.page.locator("#api-key input").is_hidden()
     with page.page.expect_navigation():
@@ -99,6 +99,6 @@ def test_the_header_says_which_key_is_in_use_and_forgets_it(page: Watched, serve
 def test_a_key_the_server_does_not_know_is_shown_as_refused(page: Watched, server: LiveServer):
     page.page.goto(server.base_url + "/dashboard")
     _use_key(page, "not-a-key-of-this-server-0123")
-    page.page.wait_for_selector("#api-key[data-key=refused]")
+    page.page.wait_for_selector("#api-key[data-key=refused]", timeout=90_000)
     assert page.page.locator("#api-key output").inner_text() == "key refused by the server"
     assert page.page.locator("#api-key button.forget").is_visible()

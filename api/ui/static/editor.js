@@ -81,25 +81,40 @@ LIMIT 25
     question.textContent = String(error.message || error);
     return;
   }
-  picker.innerHTML = "";
-  picker.append(new Option(`${Object.keys(saved).length} saved queries…`, ""));
-  for (const query of Object.values(saved)) {
-    picker.append(new Option(query.title || query.name, query.name));
-  }
-  picker.disabled = false;
+  const search = document.getElementById("saved-search");
+  const forms = savedQueryForms(saved, (text) => yasgui.getTab().getYasqe().setValue(withPrefixes(text)));
 
-  function describe(query) {
-    const parameters = (query.parameters || [])
-      .map((p) => `${p.name}${p.default != null ? ` = ${p.default}` : ""}`)
-      .join(", ");
-    const note = parameters ? ` Parameters: ${parameters} (bind them in the VALUES clause).` : "";
-    return `${query.question || ""}${note}`;
+  /** The picker: the queries matching every word of `filter`, grouped by module. */
+  function fill(filter) {
+    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+    const all = Object.values(saved);
+    const found = all.filter((q) =>
+      words.every((w) => `${q.title} ${q.question} ${q.name} ${q.module}`.toLowerCase().includes(w)),
+    );
+    picker.innerHTML = "";
+    const count = words.length ? `${found.length} of ${all.length}` : `${all.length}`;
+    picker.append(new Option(`${count} saved queries…`, ""));
+    const modules = new Map();
+    for (const query of found) {
+      if (!modules.has(query.module)) modules.set(query.module, []);
+      modules.get(query.module).push(query);
+    }
+    for (const module of [...modules.keys()].sort()) {
+      const group = document.createElement("optgroup");
+      group.label = module;
+      for (const query of modules.get(module)) group.append(new Option(query.title || query.name, query.name));
+      picker.append(group);
+    }
   }
+  fill("");
+  search.addEventListener("input", () => fill(search.value));
+  picker.disabled = search.disabled = false;
 
   function open(name) {
     const query = saved[name];
     if (!query) return;
-    question.textContent = describe(query);
+    question.textContent = query.question || "";
+    forms.show(query);
     const title = query.title || query.name;
     const existing = Object.values(yasgui._tabs).find((t) => t.getName() === title);
     if (existing) {
@@ -214,5 +229,150 @@ function showProblems(yasgui) {
   yasgui.on("tabSelect", clear);
   // Emitted before YASR reads the response: look once it has.
   yasgui.on("queryResponse", (_yasgui, tab) => setTimeout(() => show(tab), 0));
+}
+
+/**
+ * The form of a saved query's typed parameters beside the editor: a firm picker from
+ * the store, dates, numbers, IRIs completed from the store's concepts and customers.
+ * Filling it asks the server to bind the values (GET /api/queries/{name}?format=sparql:
+ * typed and escaped there, never pasted into the text here) and puts the bound query in
+ * the editor; a value the server refuses is said under the form.
+ */
+function savedQueryForms(saved, setQuery) {
+  const { fetchJSON, authHeaders } = SparqlTerms;
+  const form = document.getElementById("saved-form");
+  const problem = document.getElementById("saved-form-error");
+  const sources = document.getElementById("saved-sources");
+  const known = document.getElementById("known-concepts");
+  let current = null;
+  let firms = null;
+  let completed = false;
+
+  async function firmList() {
+    if (firms === null) {
+      try {
+        firms = (await fetchJSON("/api/firms?limit=500")).items || [];
+      } catch (_) {
+        firms = [];
+      }
+    }
+    return firms;
+  }
+
+  /** IRIs offered for IRI parameters: the store's concepts and customers, by label. */
+  async function complete() {
+    if (completed) return;
+    completed = true;
+    const query =
+      "SELECT ?iri ?label WHERE { { ?iri a skos:Concept ; skos:prefLabel ?label } " +
+      "UNION { ?iri a ckm:Customer ; rdfs:label ?label } } ORDER BY ?label LIMIT 2000";
+    try {
+      const answer = await fetch("/sparql", {
+        method: "POST",
+        headers: { Accept: "application/sparql-results+json", ...authHeaders() },
+        body: new URLSearchParams({ query }),
+      });
+      for (const row of (await answer.json()).results.bindings) {
+        const option = document.createElement("option");
+        option.value = row.iri.value;
+        option.label = row.label.value;
+        known.append(option);
+      }
+    } catch (_) {
+      /* no completion: the field still takes any IRI */
+    }
+  }
+
+  function field(parameter) {
+    const input =
+      parameter.datatype === "IRI" && parameter.name === "firm"
+        ? document.createElement("select")
+        : document.createElement("input");
+    if (input.tagName === "SELECT") {
+      input.append(new Option("any firm", ""));
+      firmList().then((list) => {
+        for (const firm of list) input.append(new Option(firm.label || firm.id, firm.id));
+      });
+    } else if (parameter.datatype === "xsd:date") {
+      input.type = "date";
+    } else if (parameter.datatype === "xsd:integer" || parameter.datatype === "xsd:decimal") {
+      input.type = "number";
+      input.step = parameter.datatype === "xsd:integer" ? "1" : "any";
+    } else if (parameter.datatype === "IRI") {
+      input.type = "url";
+      input.placeholder = "an IRI";
+      input.setAttribute("list", "known-concepts");
+      complete();
+    } else {
+      input.type = "text";
+    }
+    if (parameter.default != null && input.tagName === "INPUT") {
+      input.placeholder = `default: ${parameter.default}`;
+    }
+    input.id = `param-${parameter.name}`;
+    input.name = parameter.name;
+    return input;
+  }
+
+  async function bind() {
+    if (!current) return;
+    const params = new URLSearchParams({ format: "sparql" });
+    for (const input of form.querySelectorAll("[name]")) {
+      if (input.value.trim()) params.set(input.name, input.value.trim());
+    }
+    const url = `/api/queries/${encodeURIComponent(current.name)}?${params}`;
+    const answer = await fetch(url, { headers: { Accept: "application/sparql-query", ...authHeaders() } });
+    if (!answer.ok) {
+      let detail = `${answer.status} ${answer.statusText}`;
+      try {
+        detail = (await answer.json()).detail || detail;
+      } catch (_) {
+        /* not a problem document */
+      }
+      problem.textContent = detail;
+      form.dataset.state = "refused";
+      return;
+    }
+    problem.textContent = "";
+    form.dataset.state = "bound";
+    setQuery(await answer.text());
+  }
+
+  function show(query) {
+    current = query;
+    form.replaceChildren();
+    problem.textContent = "";
+    delete form.dataset.state;
+    for (const parameter of query.parameters || []) {
+      const wrap = document.createElement("span");
+      wrap.className = "param";
+      const label = document.createElement("label");
+      label.textContent = parameter.name;
+      label.title = parameter.description || "";
+      const input = field(parameter);
+      label.htmlFor = input.id;
+      const hint = document.createElement("small");
+      hint.textContent = `${parameter.datatype}: ${parameter.description || ""}`;
+      wrap.append(label, input, hint);
+      form.append(wrap);
+      input.addEventListener("change", bind);
+    }
+    form.hidden = !(query.parameters || []).length;
+    const list = sources.querySelector("ul");
+    list.replaceChildren(
+      ...(query.sources || []).map((text) => {
+        const item = document.createElement("li");
+        item.textContent = text;
+        return item;
+      }),
+    );
+    sources.hidden = !(query.sources || []).length;
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    bind();
+  });
+  return { show };
 }
 
