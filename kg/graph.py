@@ -617,6 +617,26 @@ class KnowledgeGraph:
         """Names of the non-empty named graphs."""
         return self._store.graphs()
 
+    def vocabulary(self) -> list[dict[str, str]]:
+        """The ``ckm:`` terms of the ontology in use (the shipped one and
+        ``CKM_EXTRA_ONTOLOGY``): CURIE, IRI, kind (class, property, datatype,
+        individual), label and definition, by CURIE — for an editor's completion.
+
+        Raises:
+            OntologyUnusable: an extension file cannot be used.
+        """
+        return self._road.known_terms.catalogue(self._road.ontology)
+
+    def nearest_terms(self, local: str, kind: str = "any") -> list[str]:
+        """The declared ``ckm:`` terms nearest to the local name ``local`` (those of
+        ``kind`` first), as a write using a misspelt term is told; empty when none is
+        close.
+
+        >>> KnowledgeGraph.in_memory().nearest_terms("Costumer", "class")
+        ['ckm:Customer']
+        """
+        return self._road.known_terms.suggestions(local, kind)
+
     def prepare_queries(self) -> None:
         """Start what evaluates queries (the store's query workers), in the background;
         without it the first query starts them."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
+from api.deps import Graph
 from kg import PREFIXES, charts_json
 
 router = APIRouter(include_in_schema=False)
@@ -68,6 +69,24 @@ def diagnosis() -> str:
 def prefixes() -> dict[str, str]:
     """The CKM prefixes, for the editor's prefix autocompletion."""
     return PREFIXES
+
+
+@router.get("/ui/terms.json")
+def terms(graph: Graph) -> dict[str, Any]:
+    """The ``ckm:`` terms of the ontology in use, with kinds, labels and definitions, for
+    the editor's completion and its check of unknown terms (no external service)."""
+    return {"terms": graph.vocabulary()}
+
+
+@router.get("/ui/terms/near")
+def near_terms(
+    graph: Graph, term: Annotated[str, Query(max_length=200)], kind: str = "any"
+) -> dict[str, Any]:
+    """The declared terms nearest to ``term`` (``ckm:Local`` or ``Local``), as a write
+    using it would be told."""
+    local = term.removeprefix("ckm:")
+    kind = kind if kind in ("class", "property", "datatype", "individual") else "any"
+    return {"term": term, "suggestions": graph.nearest_terms(local, kind)}
 
 
 @router.get("/ui/config.json")

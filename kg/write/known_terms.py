@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import URIRef
 
 from kg.errors import UnknownTerm
@@ -102,6 +102,35 @@ class KnownTerms:
                 return [f"ckm:{by_folded[name]}" for name in close[:SUGGESTIONS]]
         return []
 
+    def catalogue(self, ontology: Graph) -> list[dict[str, str]]:
+        """Every declared term with its kind, label and definition from ``ontology``
+        (``rdfs:label``/``skos:prefLabel``, ``skos:definition``/``rdfs:comment``; English
+        first), by CURIE — what an editor completes.
+
+        >>> g = Graph().parse(data="@prefix ckm: <https://w3id.org/ckm#> . "
+        ...     "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "
+        ...     "ckm:Firm a rdfs:Class ; rdfs:label 'firm'@en .", format="turtle")
+        >>> [(e["curie"], e["kind"], e["label"]) for e in KnownTerms.of(g).catalogue(g)]
+        [('ckm:Firm', 'class', 'firm')]
+        """
+        entries = []
+        for local in sorted(self.by_kind["any"]):
+            iri = URIRef(NAMESPACE + local)
+            kind = next(
+                (k for k in ("class", "property", "datatype") if local in self.by_kind[k]),
+                "individual",
+            )
+            entries.append(
+                {
+                    "curie": f"ckm:{local}",
+                    "iri": str(iri),
+                    "kind": kind,
+                    "label": _text(ontology, iri, (RDFS.label, SKOS.prefLabel)),
+                    "definition": _text(ontology, iri, (SKOS.definition, RDFS.comment)),
+                }
+            )
+        return entries
+
     def refuse_unknown(
         self, added: Iterable[Quad], *, described: Callable[[URIRef], bool], base_iri: str
     ) -> None:
@@ -172,6 +201,17 @@ class KnownTerms:
             sorted(unknown),
             suggestions,
         )
+
+
+def _text(graph: Graph, subject: URIRef, predicates: tuple[URIRef, ...]) -> str:
+    """The first of ``predicates`` that ``subject`` has: its English (or untagged) value,
+    else any; empty when it has none."""
+    for predicate in predicates:
+        values = [o for o in graph.objects(subject, predicate) if isinstance(o, Literal)]
+        if values:
+            values.sort(key=lambda v: (v.language not in ("en", None), v.language or "", str(v)))
+            return str(values[0])
+    return ""
 
 
 _ARTICLE = {

@@ -35,6 +35,8 @@ PUBLIC_PATHS = frozenset(
         "/diagnosis",
         "/ui/prefixes.json",
         "/ui/config.json",
+        "/ui/terms.json",
+        "/ui/terms/near",
         "/ui/static/{name}",
         "/ui/vendor/{name}",
     }

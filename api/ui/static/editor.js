@@ -48,9 +48,11 @@ SELECT ?customer ?label ?firm WHERE {
 ORDER BY ?label
 LIMIT 25
 `;
-  // Class and property completion would ask a service on the internet (LOV); prefix
+  // Class and property completion would ask a service on the internet (LOV); the
+  // ckm: terms come from this server's ontology instead (/ui/terms.json), and prefix
   // completion offers the CKM prefixes from this server instead of prefix.cc.
-  Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  const vocabulary = await ontologyTerms(Yasqe);
+  Yasqe.defaults.autocompleters = ["prefixes", "variables", "ckmTerms"];
   Yasqe.defaults.editorHeight = "360px";
   Yasqe.defaults.prefixCcApi = new URL("/ui/prefixes.json", location.href).href;
 
@@ -71,6 +73,7 @@ LIMIT 25
   }
   window.ckmEditor = yasgui; // for scripted use and the UI tests
   showProblems(yasgui);
+  vocabulary.watch(yasgui);
 
   let saved = {};
   try {
@@ -374,5 +377,96 @@ function savedQueryForms(saved, setQuery) {
     bind();
   });
   return { show };
+}
+
+/**
+ * The ckm: terms of this server's ontology in the editor: offered as you type a ckm:
+ * name (Ctrl+Space too), each with its kind and label; a ckm: name the ontology does not
+ * declare is underlined, its title saying which declared terms are nearest (the server
+ * says, as it tells a write using a misspelt term: /ui/terms/near).
+ */
+async function ontologyTerms(Yasqe) {
+  let terms = [];
+  try {
+    terms = (await SparqlTerms.fetchJSON("/ui/terms.json")).terms;
+  } catch (_) {
+    /* no completion; queries still run */
+  }
+  const byCurie = new Map(terms.map((term) => [term.curie, term]));
+  const PNAME = /^ckm:[A-Za-z_][\w.-]*$/;
+
+  Yasqe.registerAutocompleter({
+    name: "ckmTerms",
+    bulk: false,
+    autoShow: true,
+    isValidCompletionPosition: (yasqe) => /^ckm:/i.test(yasqe.getCompleteToken().string),
+    get: (yasqe, token) => {
+      const typed = token.string.replace(/^ckm:/i, "").toLowerCase();
+      const starts = terms.filter((t) => t.curie.slice(4).toLowerCase().startsWith(typed));
+      const named = typed.length >= 3
+        ? terms.filter((t) => !starts.includes(t) && t.label.toLowerCase().includes(typed))
+        : [];
+      return [...starts, ...named].slice(0, 60).map((t) => t.curie);
+    },
+    postprocessHints: (yasqe, hints) =>
+      hints.map((hint) => {
+        const term = byCurie.get(hint.text);
+        return term ? { ...hint, displayText: `${term.curie} — ${term.label || term.kind} (${term.kind})` } : hint;
+      }),
+  });
+
+  const near = new Map();
+  async function nearest(curie) {
+    if (!near.has(curie)) {
+      const url = `/ui/terms/near?term=${encodeURIComponent(curie)}`;
+      near.set(curie, SparqlTerms.fetchJSON(url).then((a) => a.suggestions).catch(() => []));
+    }
+    return near.get(curie);
+  }
+
+  /** Underline the unknown ckm: names of the tab's query (not in comments or strings). */
+  async function check(yasqe) {
+    for (const mark of yasqe.getAllMarks()) if (mark.className === "ckm-unknown-term") mark.clear();
+    if (!terms.length) return;
+    const found = [];
+    for (let line = 0; line < yasqe.lineCount(); line++) {
+      for (const token of yasqe.getLineTokens(line)) {
+        const type = token.type || ""; // YASQE's mode: "comment", "string"; a name: "string-2"
+        const quoted = type.split(" ").some((t) => t === "comment" || t === "string");
+        if (PNAME.test(token.string) && !quoted && !byCurie.has(token.string)) {
+          found.push({ line, token });
+        }
+      }
+    }
+    for (const { line, token } of found) {
+      const suggestions = await nearest(token.string);
+      const hint = suggestions.length ? `; did you mean ${suggestions.join(" or ")}?` : "";
+      yasqe.markText(
+        { line, ch: token.start },
+        { line, ch: token.end },
+        { className: "ckm-unknown-term", title: `${token.string} is not a term of the CKM ontology${hint}` },
+      );
+    }
+  }
+
+  function watch(yasgui) {
+    let timer = null;
+    const soon = (yasqe) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => check(yasqe), 300);
+    };
+    const follow = (tab) => {
+      const yasqe = tab?.getYasqe();
+      if (!yasqe || yasqe.ckmWatched) return;
+      yasqe.ckmWatched = true;
+      yasqe.on("change", () => soon(yasqe));
+      soon(yasqe);
+    };
+    follow(yasgui.getTab());
+    yasgui.on("tabSelect", (_yasgui, id) => setTimeout(() => follow(yasgui.getTab(id)), 0));
+    yasgui.on("tabAdd", (_yasgui, id) => setTimeout(() => follow(yasgui.getTab(id)), 0));
+  }
+
+  return { watch, terms };
 }
 
