@@ -10,6 +10,7 @@ from fastapi import FastAPI
 import kg
 from api import (
     diagnosis,
+    explore,
     gsp,
     importing,
     operations,
@@ -114,6 +115,7 @@ def create_app(
     app.include_router(schemes.router)
     app.include_router(diagnosis.router)
     app.include_router(operations.router)
+    app.include_router(explore.router)
     for kind in KINDS:
         app.include_router(resource_router(kind))
     app.include_router(linked_data.router)

@@ -25,6 +25,7 @@ VENDOR_FILES: dict[str, str] = {
     "yasgui.js": "@zazuko/yasgui/build/yasgui.min.js",
     "yasgui.css": "@zazuko/yasgui/build/yasgui.min.css",
     "chart.js": "chart.js/dist/chart.umd.min.js",
+    "cytoscape.js": "cytoscape/dist/cytoscape.min.js",
     # the API's documentation pages (api.ui.api_docs)
     "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
     "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",

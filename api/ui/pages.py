@@ -23,6 +23,7 @@ NAV_LINKS: tuple[tuple[str, str], ...] = (
     ("/editor", "SPARQL editor"),
     ("/dashboard", "Dashboard"),
     ("/diagnosis", "Diagnosis"),
+    ("/explore", "Explore"),
     ("/ontology", "Ontology"),
     ("/shapes", "Shapes"),
     ("/docs", "API"),
@@ -63,6 +64,11 @@ def diagnosis() -> str:
     """A firm's diagnosis (issue 18): firm and period pickers over
     ``GET /api/firms/{slug}/diagnosis``, its evidence links one click away."""
     return page("diagnosis.html", "/diagnosis")
+
+
+@router.get("/explore", response_class=HTMLResponse)
+def explorer() -> str:
+    return page("explore.html", "/explore")
 
 
 @router.get("/ui/prefixes.json")

@@ -33,6 +33,7 @@ PUBLIC_PATHS = frozenset(
         "/editor",
         "/dashboard",
         "/diagnosis",
+        "/explore",
         "/ui/prefixes.json",
         "/ui/config.json",
         "/ui/terms.json",
