@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from api.app import create_app
 from api.settings import ApiSettings
 from kg.cli import app as cli
-from kg.store.base_iri import NOTE_NAME
+from kg.config import Settings
+from kg.store.base_iri import NOTE_NAME, settled_base
 from tests.api.conftest import API_KEYS, WRITER
 from tests.reliability.server import WRITER_KEY, ServerProcess, ckm_command, ckm_environment
 
@@ -113,3 +114,18 @@ def test_ckm_init_before_the_first_serve_pins_the_default_base(tmp_path: Path):
     assert created.status_code == 201, created.text
     port = server.base_url.rsplit(":", 1)[-1]
     assert created.json()["id"].startswith(f"http://localhost:{port}/id/"), created.json()["id"]
+
+
+def test_a_remote_stores_base_follows_the_port_of_each_serve(unset_base):
+    """A remote store (CKM_REMOTE_QUERY_URL) keeps no note and is never asked whether it
+    holds data: each `ckm serve` mints under its own address, so a restart on another port
+    (or the upgrade of a deployment that minted under the old fixed default) changes the
+    base, and the resources minted before are 404 by slug; expected the base to stay."""
+    settings = Settings(_env_file=None)
+    first = settled_base(
+        settings, store_dir=None, holds_data=lambda: True, served_at="http://127.0.0.1:8931"
+    )
+    again = settled_base(
+        settings, store_dir=None, holds_data=lambda: True, served_at="http://127.0.0.1:8932"
+    )
+    assert first == again, (first, again)
