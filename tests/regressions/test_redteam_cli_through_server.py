@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,8 @@ from tests.engines import free_port
 from tests.reliability.server import (
     WRITER_KEY,
     ServerProcess,
+    ckm_command,
+    ckm_environment,
     run_ckm,
     store_with_small_data,
 )
@@ -175,3 +179,62 @@ def test_a_demo_over_the_body_limit_fails_with_a_message_about_a_body_it_never_s
     assert done.returncode == 0 or ("CKM_MAX_BODY_BYTES" in done.stderr or "stop" in done.stderr), (
         done.stderr
     )
+
+
+class _Proxy:
+    """A listening socket that records what is sent to it and answers 502."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.received = b""
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        self.sock.settimeout(60)
+        try:
+            connection, _ = self.sock.accept()
+        except OSError:
+            return
+        with connection:
+            connection.settimeout(5)
+            try:
+                while b"\r\n\r\n" not in self.received:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        break
+                    self.received += chunk
+            except OSError:
+                pass
+            connection.sendall(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n")
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_the_local_admin_key_is_sent_to_the_http_proxy_of_the_environment(served, tmp_path):
+    """httpx honours HTTP_PROXY (and ALL_PROXY) and does not exempt loopback: with a
+    proxy set for the shell (common in companies) and no NO_PROXY, `ckm load` sends the
+    server's local admin key and the data to the proxy instead of 127.0.0.1; expected the
+    loopback request made directly (trust_env=False, or the proxy bypassed)."""
+    _, store, directory = served
+    data = tmp_path / "firm.ttl"
+    data.write_text(FIRM.format(iri="http://example.org/id/rt-proxy", label="Proxied"))
+    proxy = _Proxy()
+    env = ckm_environment() | {"HTTP_PROXY": f"http://127.0.0.1:{proxy.port}"}
+    env.pop("NO_PROXY", None)
+    env.pop("no_proxy", None)
+    try:
+        subprocess.run(
+            ckm_command(store, "load", str(data)),
+            env=env,
+            cwd=directory,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        proxy.close()
+    key = json.loads((store / ADVERT_NAME).read_text())["key"]
+    assert key.encode() not in proxy.received, proxy.received[:300]
