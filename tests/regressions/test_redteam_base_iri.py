@@ -17,7 +17,7 @@ from api.settings import ApiSettings
 from kg.cli import app as cli
 from kg.config import Settings
 from kg.store.base_iri import NOTE_NAME, settled_base
-from tests.api.conftest import API_KEYS, WRITER
+from tests.api.conftest import API_KEYS, SMALL_TTL, WRITER
 from tests.reliability.server import WRITER_KEY, ServerProcess, ckm_command, ckm_environment
 
 
@@ -129,3 +129,29 @@ def test_a_remote_stores_base_follows_the_port_of_each_serve(unset_base):
         settings, store_dir=None, holds_data=lambda: True, served_at="http://127.0.0.1:8932"
     )
     assert first == again, (first, again)
+
+
+def test_make_run_on_another_port_rebases_a_store_made_before_the_note(tmp_path: Path):
+    """`make run PORT=8931` on a store with data but no note (made before ckm-base-iri
+    existed, minted under http://localhost:8000/id/): the recipe sets CKM_BASE_IRI to
+    :8931 for its `demo --if-empty`, which loads nothing but writes that base in the new
+    note, so the server then mints under :8931 and the old resources are 404 by slug;
+    expected the note to keep http://localhost:8000/id/ (rule 3 of kg/store/base_iri.py)."""
+    env = ckm_environment()
+    env.pop("CKM_BASE_IRI", None)
+    store = tmp_path / "store"
+    loaded = subprocess.run(
+        ckm_command(store, "load", str(SMALL_TTL)), env=env, cwd=tmp_path, timeout=300
+    )
+    assert loaded.returncode == 0
+    (store / NOTE_NAME).unlink()  # as a store made before the note
+    recipe = (  # the first line of the Makefile's `run`, with STORE and PORT expanded
+        f'CKM_BASE_IRI="${{CKM_BASE_IRI:-$(cat {store}/{NOTE_NAME} 2>/dev/null || '
+        f'echo http://localhost:8931/id/)}}" {" ".join(ckm_command(store, "demo", "--if-empty"))}'
+    )
+    done = subprocess.run(
+        ["sh", "-c", recipe], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "demo not loaded" in done.stdout
+    assert (store / NOTE_NAME).read_text().strip() == "http://localhost:8000/id/"
