@@ -238,3 +238,19 @@ def test_the_local_admin_key_is_sent_to_the_http_proxy_of_the_environment(served
         proxy.close()
     key = json.loads((store / ADVERT_NAME).read_text())["key"]
     assert key.encode() not in proxy.received, proxy.received[:300]
+
+
+def test_a_reserved_term_refusal_exits_2_through_the_server_and_1_alone(served, tmp_path):
+    """A load stating schema (rdfs:subClassOf) is refused with exit 1 run alone
+    (ReservedTerm, as a validation refusal) but exit 2 through the server (its 403
+    reserved-term falls in the 'another 4xx' branch); docs/OPERATIONS.md: 'a refusal
+    prints the same report and exit code as run alone'."""
+    _, store, directory = served
+    schema = tmp_path / "schema.ttl"
+    schema.write_text(
+        "<http://example.org/id/Thing> <http://www.w3.org/2000/01/rdf-schema#subClassOf> "
+        "<https://w3id.org/ckm#Firm> .\n"
+    )
+    loaded = ckm(store, directory, "load", str(schema))
+    assert "states schema" in loaded.stderr, loaded.stderr
+    assert loaded.returncode == 1, loaded.stderr
