@@ -254,3 +254,16 @@ def test_a_reserved_term_refusal_exits_2_through_the_server_and_1_alone(served, 
     loaded = ckm(store, directory, "load", str(schema))
     assert "states schema" in loaded.stderr, loaded.stderr
     assert loaded.returncode == 1, loaded.stderr
+
+
+def test_an_inconsistent_load_through_the_server_prints_no_clashes(served, tmp_path):
+    """Run alone, a load making Bella (a passive customer) a ckm:ActiveCustomer prints the
+    clashes (rule cax-dw, the disjointness axiom) and exits 1; through the server the 422
+    inconsistent-write's report.inconsistencies is dropped (only a validation report's
+    'results' is printed): stdout is empty, the axiom is named nowhere."""
+    _, store, directory = served
+    data = tmp_path / "active.ttl"
+    data.write_text("<http://example.org/id/bella> a <https://w3id.org/ckm#ActiveCustomer> .\n")
+    loaded = ckm(store, directory, "load", str(data))
+    assert loaded.returncode == 1, loaded.stderr
+    assert "disjointWith" in loaded.stdout + loaded.stderr, (loaded.stdout, loaded.stderr)
