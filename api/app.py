@@ -23,7 +23,7 @@ from api import (
 from api.auth import local_admin_key, parse_keys
 from api.deps import ReaderCaller
 from api.errors import PROBLEM_RESPONSES, install_error_handlers
-from api.idempotency import JOURNAL_NAME, Idempotency, IdempotencyJournal
+from api.idempotency import Idempotency
 from api.limits import BodyLimit
 from api.openapi_doc import install_openapi
 from api.rest import KINDS, linked_data
@@ -83,8 +83,7 @@ def create_app(
         finally:
             if advertised is not None:
                 remove_advert(advertised)
-            if owned:  # a given graph's app may start again (tests): its journal stays
-                journal.close()
+            if owned:
                 graph.close()
 
     app = FastAPI(
@@ -100,11 +99,7 @@ def create_app(
     app.state.kg = graph
     app.state.api_keys = parse_keys(settings.api_keys)
     install_error_handlers(app)
-    journal = IdempotencyJournal(
-        settings.store / JOURNAL_NAME if owned and not settings.remote_query_url else None,
-        ttl_s=settings.idempotency_ttl_s,
-    )
-    app.add_middleware(Idempotency, journal=journal)  # inside the body limit
+    app.add_middleware(Idempotency, journal=graph.answers)  # inside the body limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.include_router(sparql.router)
     app.include_router(gsp.router)

@@ -82,7 +82,7 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": HTTPStatus(status).phrase + " (a problem document)",
         "content": {PROBLEM_JSON: {"schema": PROBLEM_SCHEMA}},
     }
-    for status in (400, 401, 403, 404, 406, 409, 413, 415, 422, 500, 502, 503, 504, 507)
+    for status in (400, 401, 403, 404, 406, 409, 410, 413, 415, 422, 500, 502, 503, 504, 507)
 }
 
 

@@ -29,12 +29,8 @@ activity and writes nothing; not committed, it runs.
 from __future__ import annotations
 
 import hashlib
-import json
-import sqlite3
+import re
 import threading
-import time
-from dataclasses import dataclass
-from pathlib import Path
 
 from fastapi.concurrency import run_in_threadpool
 from rdflib import Literal
@@ -43,12 +39,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth import Caller, Role, identify
 from api.errors import Problem, problem_response
-from kg import PROVENANCE_GRAPH, REQUEST_KEY
+from kg import PROVENANCE_GRAPH, REQUEST_KEY, AnswerJournal, Begun, Erased, KeptAnswer
 
 HEADER = b"idempotency-key"
 REPLAYED = "Idempotency-Replayed"
 MAX_KEPT_BYTES = 1024 * 1024
-JOURNAL_NAME = "idempotency.sqlite"
 # The answer's headers a replay repeats (the rest — date, length — are the server's own).
 _KEPT_HEADERS = {
     "content-type",
@@ -58,89 +53,9 @@ _KEPT_HEADERS = {
     "last-modified",
     "warning",
     "link",
+    "vary",
+    "ckm-result-limit",
 }
-
-
-@dataclass(frozen=True)
-class KeptAnswer:
-    """What the first request with a key was answered."""
-
-    fingerprint: str
-    status: int
-    headers: list[tuple[str, str]]
-    body: bytes
-
-
-@dataclass(frozen=True)
-class Begun:
-    """A first request with a key that began and was never answered here: it is running,
-    or its process died (the write's activity then tells whether it was committed)."""
-
-    fingerprint: str
-
-
-class IdempotencyJournal:
-    """The kept answers, by key (an SQLite table; safe to share between threads).
-
-    >>> journal = IdempotencyJournal(None, ttl_s=60)
-    >>> journal.begin("k", "f")
-    >>> journal.find("k")
-    Begun(fingerprint='f')
-    >>> journal.keep("k", KeptAnswer("f", 201, [("location", "/x")], b"{}"))
-    >>> journal.find("k").status, journal.find("other")
-    (201, None)
-    """
-
-    def __init__(self, path: Path | None, *, ttl_s: float) -> None:
-        self.ttl_s = ttl_s
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
-        with self._lock, self._db:
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, at REAL, "
-                "fingerprint TEXT, status INTEGER, headers TEXT, body BLOB)"
-            )
-
-    def find(self, key: str) -> KeptAnswer | Begun | None:
-        """What is recorded under ``key``, unless older than the time to live."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT fingerprint, status, headers, body FROM kept WHERE key = ? AND at > ?",
-                (key, time.time() - self.ttl_s),
-            ).fetchone()
-        if row is None:
-            return None
-        if row[1] is None:
-            return Begun(row[0])
-        headers = [(name, value) for name, value in json.loads(row[2])]
-        return KeptAnswer(row[0], row[1], headers, row[3])
-
-    def begin(self, key: str, fingerprint: str) -> None:
-        """Record that the first request with ``key`` starts (before it can write)."""
-        self._put(key, fingerprint, None, None, None)
-
-    def keep(self, key: str, answer: KeptAnswer) -> None:
-        """Keep ``answer`` under ``key`` (and forget the records past their time)."""
-        headers = json.dumps(answer.headers)
-        self._put(key, answer.fingerprint, answer.status, headers, answer.body)
-
-    def forget(self, key: str) -> None:
-        """Drop ``key``'s record: its request was refused, nothing was written."""
-        with self._lock, self._db:
-            self._db.execute("DELETE FROM kept WHERE key = ?", (key,))
-
-    def _put(self, key: str, fingerprint: str, status, headers, body) -> None:
-        now = time.time()
-        with self._lock, self._db:
-            self._db.execute("DELETE FROM kept WHERE at <= ?", (now - self.ttl_s,))
-            self._db.execute(
-                "INSERT OR REPLACE INTO kept VALUES (?, ?, ?, ?, ?, ?)",
-                (key, now, fingerprint, status, headers, body),
-            )
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
 
 
 def request_key(raw: bytes) -> str:
@@ -179,14 +94,15 @@ class Idempotency:
     Put inside the body limit (added before it), so that the body it reads is bounded.
     """
 
-    def __init__(self, app: ASGIApp, journal: IdempotencyJournal) -> None:
+    def __init__(self, app: ASGIApp, journal: AnswerJournal) -> None:
         self.app = app
         self.journal = journal
         self._running: set[str] = set()  # keys whose first request runs
         self._running_lock = threading.Lock()  # test clients run one event loop each
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        raw = dict(scope["headers"]).get(HEADER) if scope["type"] == "http" else None
+        keys = [v for k, v in scope["headers"] if k == HEADER] if scope["type"] == "http" else []
+        raw = b", ".join(keys) if keys else None  # two lines read as one list: refused
         caller = _writer(scope) if raw is not None and scope["method"] == "POST" else None
         if raw is None or caller is None:
             await self.app(scope, receive, send)
@@ -198,12 +114,15 @@ class Idempotency:
             await problem_response(problem)(scope, receive, send)
             return
         slot = _digest(caller.agent.encode(), key.encode())
+        headers = dict(scope["headers"])
+        content_type, content = _without_boundary(headers.get(b"content-type", b""), body)
         fingerprint = _digest(
             scope["method"].encode(),
             scope["path"].encode(),
             scope.get("query_string", b""),
-            dict(scope["headers"]).get(b"content-type", b""),
-            body,
+            content_type,
+            headers.get(b"accept", b""),  # the same request asks for the same format
+            content,
         )
         with self._running_lock:
             running = slot in self._running
@@ -223,6 +142,8 @@ class Idempotency:
                 await problem_response(_reused())(scope, _no_body, send)
             elif isinstance(found, KeptAnswer):
                 await _replay(found, scope, send)
+            elif isinstance(found, Erased):
+                await problem_response(_erased())(scope, _no_body, send)
             elif isinstance(found, Begun) and (activity := await _committed(scope, slot)):
                 await self._lost(scope, send, slot, fingerprint, activity)
             else:
@@ -296,6 +217,15 @@ class Idempotency:
         await answer(scope, _no_body, send)
 
 
+def _erased() -> Problem:
+    return Problem(
+        410,
+        "the answer to the first request with this Idempotency-Key named what was since "
+        "erased (right to be forgotten): it is gone, and the request is not run again",
+        "idempotency-answer-erased",
+    )
+
+
 def _reused() -> Problem:
     return Problem(
         422,
@@ -339,6 +269,22 @@ def _writer(scope: Scope) -> Caller | None:
     except Problem:
         return None  # refused further in, with the reason
     return caller if caller.role is not None and caller.role >= Role.WRITER else None
+
+
+_BOUNDARY = re.compile(rb';\s*boundary="?([^";]+)"?', re.IGNORECASE)
+
+
+def _without_boundary(content_type: bytes, body: bytes) -> tuple[bytes, bytes]:
+    """A multipart body and its type with the boundary taken out: a client makes a new
+    boundary for each send, and a retry of the same upload is the same request.
+
+    >>> _without_boundary(b"multipart/form-data; boundary=abc", b"--abc\\r\\nx\\r\\n--abc--")
+    (b'multipart/form-data', b'--\\r\\nx\\r\\n----')
+    """
+    found = _BOUNDARY.search(content_type)
+    if not content_type.lower().startswith(b"multipart/") or found is None:
+        return content_type, body
+    return content_type[: found.start()], body.replace(found[1], b"")
 
 
 async def _whole_body(receive: Receive) -> bytes:

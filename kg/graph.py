@@ -36,6 +36,7 @@ from kg.schemes import (
     with_added,
 )
 from kg.store import open_store
+from kg.store.answer_journal import JOURNAL_NAME, AnswerJournal
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Term, Triple
 from kg.store.base_iri import settled_base
 from kg.store.parsing import deskolemised, skolem_base, syntax_for_media_type
@@ -85,6 +86,8 @@ class KnowledgeGraph:
         self._persistent = True
         self._writes_prepared = threading.Event()
         self._writes_preparing = False
+        self._answers: AnswerJournal | None = None
+        self._answers_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -140,7 +143,22 @@ class KnowledgeGraph:
         return graph
 
     def close(self) -> None:
+        if self._answers is not None:
+            self._answers.close()
         self._store.close()
+
+    @property
+    def answers(self) -> AnswerJournal:
+        """The answers kept for retried HTTP requests (``Idempotency-Key``):
+        ``idempotency.sqlite`` beside an embedded store, in memory otherwise (or when
+        the directory cannot be written). An erasure purges it (:meth:`erase_customer`)."""
+        with self._answers_lock:
+            if self._answers is None:
+                embedded = self._persistent and not self.settings.remote_query_url
+                path = self.settings.store / JOURNAL_NAME if embedded else None
+                ttl = float(getattr(self.settings, "idempotency_ttl_s", 86_400.0))
+                self._answers = AnswerJournal(path, ttl_s=ttl)
+            return self._answers
 
     # -- the write road -----------------------------------------------------------------
 
@@ -314,6 +332,7 @@ class KnowledgeGraph:
         intent = CustomerErasure(customer)
         receipt = self.write_intent(intent, WriteContext(agent=agent, operation="erase-customer"))
         assert intent.plan is not None  # set when the Delta was built
+        self.answers.forget_mentions(_mentions(intent.plan))  # kept answers copy the data
         return intent.plan, receipt
 
     def add_concept(
@@ -762,3 +781,14 @@ def _member_of(subject: URIRef, of_class: URIRef | None):
         return None
     sparql = f"{sparql_prologue()}ASK {{ {subject.n3()} a {of_class.n3()} }}"
     return lambda state: state.ask(sparql)
+
+
+def _mentions(plan: ErasurePlan) -> set[str]:
+    """What names the erased: every removed node's IRI and the texts they said (a name,
+    an address…), as an answer kept for a retry may hold them."""
+    nodes = {node for listed in plan.removed_nodes.values() for node in listed}
+    texts = {str(node) for node in nodes}
+    for subject, _predicate, obj, _graph in plan.delta.removed:
+        if subject in nodes and isinstance(obj, Literal) and len(str(obj)) >= 3:
+            texts.add(str(obj))
+    return texts

@@ -15,8 +15,8 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.idempotency import JOURNAL_NAME
 from kg.graph import KnowledgeGraph
+from kg.store.answer_journal import JOURNAL_NAME
 from tests.api.conftest import ADMIN, EX, WRITER, App, bearer, settings_for
 
 FIRM = {"label": "Feldmann Werkzeugbau", "country": "DE"}
