@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -10,6 +11,19 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_BASE_IRI = "http://localhost:8000/id/"
+
+
+def base_problem(base: str) -> str | None:
+    """What keeps ``base`` from being a base of minted IRIs, or None.
+
+    >>> base_problem("http://kg.example.org/id/"), base_problem("http://kg.example.org/id")
+    (None, 'a base of minted IRIs ends in / or # (http://kg.example.org/id/)')
+    """
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+", base):
+        return "not an absolute IRI (a scheme, then no spaces, quotes or <>)"
+    if not base.endswith(("/", "#")):
+        return f"a base of minted IRIs ends in / or # ({base}/)"
+    return None
 
 
 class Settings(BaseSettings):
@@ -94,6 +108,16 @@ class Settings(BaseSettings):
     remote_retries: int = Field(
         3, ge=0, description="How often a failed read is retried (with backoff)."
     )
+
+    @field_validator("base_iri")
+    @classmethod
+    def _a_base(cls, value: str) -> str:
+        """A base is an absolute IRI that a kind and a slug can follow: it ends in ``/``
+        or ``#`` (``http://kg.example.org/id`` would mint ``…/idfirm/…``)."""
+        problem = base_problem(value)
+        if problem:
+            raise ValueError(f"CKM_BASE_IRI {value!r}: {problem}")
+        return value
 
     @field_validator("extra_shapes", mode="before")
     @classmethod

@@ -38,7 +38,7 @@ from kg.schemes import (
 from kg.store import open_store
 from kg.store.answer_journal import JOURNAL_NAME, AnswerJournal
 from kg.store.base import Dataset, DumpFormat, Quad, Row, Store, Term, Triple
-from kg.store.base_iri import settled_base
+from kg.store.base_iri import note_after_write, remembered_base, settled_base
 from kg.store.parsing import deskolemised, skolem_base, syntax_for_media_type
 from kg.validation import ValidationReport
 from kg.validation.stored import validate_stored
@@ -87,6 +87,7 @@ class KnowledgeGraph:
         self._writes_prepared = threading.Event()
         self._writes_preparing = False
         self._answers: AnswerJournal | None = None
+        self._base_noted = True  # the store remembers its base (kg.store.base_iri)
         self._answers_lock = threading.Lock()
 
     @classmethod
@@ -120,6 +121,8 @@ class KnowledgeGraph:
         if base != settings.base_iri:
             settings = settings.model_copy(update={"base_iri": base})
         graph = cls(store, settings)
+        embedded = None if settings.remote_query_url else settings.store
+        graph._base_noted = read_only or embedded is None or remembered_base(embedded) is not None
         if read_only:
             marker = (*graph._ontology_marker(), ONTOLOGY_GRAPH)
             if next(graph._store.quads(*marker), None) is None:
@@ -190,7 +193,10 @@ class KnowledgeGraph:
         The same guarantees and errors as :meth:`write`, and the intent's own (an
         unknown resource, a failed ``If-Match``…), all raised with nothing written.
         """
-        return self._group_commit.submit((intent, context or WriteContext()))
+        receipt = self._group_commit.submit((intent, context or WriteContext()))
+        if not self._base_noted:  # the first write mints under the base: remember it
+            self._base_noted = note_after_write(self.settings.store, self.settings.base_iri)
+        return receipt
 
     def update(
         self,

@@ -33,5 +33,6 @@ def serve(
         load_shapes(shapes_files(settings.extra_shapes))
     except InvalidShapes as error:
         raise fail(str(error)) from error
-    app = create_app(settings, prepare_writes=True, advertise_url=f"http://{host}:{port}")
+    shown = f"[{host}]" if ":" in host else host  # an IPv6 address, bracketed in a URL
+    app = create_app(settings, prepare_writes=True, advertise_url=f"http://{shown}:{port}")
     uvicorn.run(app, host=host, port=port, access_log=access_log)

@@ -17,7 +17,9 @@ Which base wins, in order:
 4. The server's own address (``ckm serve``), or ``http://localhost:8000/id/`` for a
    command run without a server.
 
-A writable embedded store that has no note gets one with the base chosen.
+A writable embedded store that has no note gets one with the base chosen when that
+base is in use: at once when the store holds data or a server opens it, else after the
+first write of the command that opened it (``ckm init`` alone leaves none).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kg.config import DEFAULT_BASE_IRI, Settings
+from kg.config import DEFAULT_BASE_IRI, Settings, base_problem
+from kg.errors import StoreError
 
 NOTE_NAME = "ckm-base-iri"
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -59,11 +62,21 @@ def served_base(url: str) -> str:
 
 
 def remembered_base(store: Path) -> str | None:
-    """The base the store at ``store`` remembers, or None (no note, or unreadable)."""
+    """The base the store at ``store`` remembers, or None (no note, or unreadable).
+
+    Raises:
+        BadBaseNote: the note holds something that is not a base (edited by hand).
+    """
     try:
         text = (store / NOTE_NAME).read_text(encoding="utf-8").strip()
     except OSError:
         return None
+    problem = base_problem(text) if text else None
+    if problem:
+        raise BadBaseNote(
+            f"{store / NOTE_NAME} holds {text!r}: {problem}; write the base the store's "
+            "IRIs were minted under there (docs/OPERATIONS.md, 'Base IRI')"
+        )
     return text or None
 
 
@@ -74,6 +87,10 @@ def remember_base(store: Path, base: str) -> None:
         (store / NOTE_NAME).write_text(base + "\n", encoding="utf-8")
     except OSError:
         log.warning("could not write %s in %s", NOTE_NAME, store)
+
+
+class BadBaseNote(StoreError, ValueError):
+    """The store's ``ckm-base-iri`` note is not a base IRI; nothing was opened for it."""
 
 
 def settled_base(
@@ -95,11 +112,17 @@ def settled_base(
     'http://localhost:8931/id/'
     >>> settled_base(Settings(), store_dir=store, holds_data=lambda: True)
     'http://localhost:8931/id/'
+    >>> empty = Path(tempfile.mkdtemp())  # a command without a server: no note yet
+    >>> settled_base(Settings(), store_dir=empty, holds_data=lambda: False), remembered_base(empty)
+    ('http://localhost:8000/id/', None)
     """
     explicit = settings.base_iri if "base_iri" in settings.model_fields_set else None
     remembered = remembered_base(store_dir) if store_dir is not None else None
-    if remembered is None and store_dir is not None and holds_data():
-        remembered = DEFAULT_BASE_IRI  # minted before stores kept the note
+    data = remembered is None and holds_data()
+    if remembered is None and (data or store_dir is None):
+        # Minted before stores kept the note, or a remote store (no directory to keep
+        # it in): the old fixed default, which its IRIs were or will stay minted under.
+        remembered = DEFAULT_BASE_IRI if data or store_dir is None else None
     fallback = served_base(served_at) if served_at else DEFAULT_BASE_IRI
     base = explicit or remembered or fallback
     if explicit and remembered and explicit != remembered:
@@ -120,6 +143,21 @@ def settled_base(
             base,
             served_at,
         )
-    if store_dir is not None and writable and remembered_base(store_dir) is None:
-        remember_base(store_dir, base)
+    # The note is left once a base is in use: by data (a store with data keeps the base
+    # that data has, whatever CKM_BASE_IRI says now) or by a server that mints under it.
+    # A command on an empty store leaves it after its first write (note_after_write): one
+    # that mints nothing, `ckm init`, leaves the first server its say.
+    unnoted = store_dir is not None and writable and remembered_base(store_dir) is None
+    if unnoted and (data or served_at):
+        remember_base(store_dir, DEFAULT_BASE_IRI if data else base)  # type: ignore[arg-type]
     return base
+
+
+def note_after_write(store_dir: Path | None, base: str) -> bool:
+    """Leave the note ``base`` in ``store_dir`` if it has none (after a write of a
+    command that opened the store empty); whether the store has a note now."""
+    if store_dir is None:
+        return True
+    if remembered_base(store_dir) is None:
+        remember_base(store_dir, base)
+    return remembered_base(store_dir) is not None

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kg.config import Settings
-from kg.store.base_iri import NOTE_NAME, served_base, settled_base
+from kg.graph import KnowledgeGraph
+from kg.store.base_iri import NOTE_NAME, BadBaseNote, served_base, settled_base
 
 SERVED = "http://127.0.0.1:8931"
 
@@ -34,10 +35,32 @@ def test_a_fresh_store_takes_the_servers_address_and_remembers_it(tmp_path, monk
     assert _note(tmp_path) == "http://localhost:8931/id/"
 
 
-def test_a_fresh_store_without_a_server_takes_the_default(tmp_path, monkeypatch):
+def test_a_fresh_store_without_a_server_takes_the_default_and_notes_it_on_writing(
+    tmp_path, monkeypatch
+):
+    """`ckm init` mints nothing: it leaves no note, the first server has its say; a
+    command that writes leaves the note after its write (KnowledgeGraph)."""
     base = settled_base(_unset(monkeypatch), store_dir=tmp_path, holds_data=lambda: False)
     assert base == "http://localhost:8000/id/"
-    assert _note(tmp_path) == "http://localhost:8000/id/"
+    assert _note(tmp_path) is None
+    graph = KnowledgeGraph.open(Settings(_env_file=None, store=tmp_path / "store"))
+    try:
+        assert _note(tmp_path / "store") is None
+        graph.update(
+            "PREFIX ckm: <https://w3id.org/ckm#> "
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            'INSERT DATA { <http://localhost:8000/id/firm/f> a ckm:Firm ; rdfs:label "F" }'
+        )
+        assert _note(tmp_path / "store") == "http://localhost:8000/id/"
+    finally:
+        graph.close()
+
+
+def test_a_store_with_data_keeps_its_old_default_whatever_ckm_base_iri_says(tmp_path, monkeypatch):
+    monkeypatch.setenv("CKM_BASE_IRI", "http://localhost:8931/id/")
+    base = settled_base(Settings(_env_file=None), store_dir=tmp_path, holds_data=lambda: True)
+    assert base == "http://localhost:8931/id/"  # CKM_BASE_IRI wins for new IRIs…
+    assert _note(tmp_path) == "http://localhost:8000/id/"  # …the data keeps its base
 
 
 def test_a_store_with_data_and_no_note_keeps_the_old_default(tmp_path, monkeypatch):
@@ -76,11 +99,21 @@ def test_a_read_only_opening_leaves_no_note(tmp_path, monkeypatch):
     assert _note(tmp_path) is None
 
 
-def test_a_remote_store_takes_the_servers_address(monkeypatch):
-    base = settled_base(
-        _unset(monkeypatch), store_dir=None, holds_data=lambda: True, served_at=SERVED
-    )
-    assert base == "http://localhost:8931/id/"
+def test_a_remote_store_keeps_the_default_whatever_port_serves_it(monkeypatch):
+    """A remote store has no directory for the note: its base must not follow the port of
+    each server, so it is the default unless CKM_BASE_IRI is set."""
+    for served in (SERVED, "http://127.0.0.1:8932"):
+        base = settled_base(
+            _unset(monkeypatch), store_dir=None, holds_data=lambda: False, served_at=served
+        )
+        assert base == "http://localhost:8000/id/"
+
+
+@pytest.mark.parametrize("note", ["http://kg.example.org/id", "garbage", "http://a b/"])
+def test_a_note_that_is_no_base_refuses_to_open(tmp_path, monkeypatch, note):
+    (tmp_path / NOTE_NAME).write_text(note + "\n")
+    with pytest.raises(BadBaseNote, match="ckm-base-iri holds"):
+        settled_base(_unset(monkeypatch), store_dir=tmp_path, holds_data=lambda: True)
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,12 @@ def test_a_base_without_its_trailing_slash_is_glued_to_the_kind(where, tmp_path,
     assert created.json()["id"].startswith("http://kg.example.org/id/"), created.json()["id"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="not fixed: the REST routes name resources {base}{kind}/{slug} under the one "
+    "base in use; a store whose base changed answers its older IRIs by SPARQL and GSP "
+    "only (docs/OPERATIONS.md, 'Base IRI', says to rewrite them)",
+)
 def test_resources_of_the_old_base_are_unreachable_once_ckm_base_iri_is_set(tmp_path, unset_base):
     """docs/OPERATIONS.md: set CKM_BASE_IRI on a store that remembers another base and
     'the old ones keep theirs ... or keep both names answered by the proxy'. But every
