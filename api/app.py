@@ -77,7 +77,7 @@ def create_app(
         advertised = settings.store if advertise_url and not settings.remote_query_url else None
         if advertised is not None:  # with a key for the command line to write through
             secret, _app.state.api_keys = local_admin_key(_app.state.api_keys)
-            write_advert(advertised, advertise_url, secret)
+            write_advert(advertised, advertise_url, secret, settings.base_iri)
         try:
             yield
         finally:

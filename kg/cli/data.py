@@ -103,6 +103,7 @@ def load(files: FilesArg, graph: GraphOpt = str(DATA_GRAPH), fmt: FormatOpt = No
             syntaxes = [syntax_named(fmt) if fmt else syntax_for_path(f) for f in files]
         except ValueError as error:
             raise fail(str(error)) from error
+        _read_delta(files, graph, fmt, server.base_iri)  # a file that does not parse, named
         added = server.add_files(files, syntaxes, graph).get("added", 0)
         console.print(f"loaded through {server.url}: {added} triples added", highlight=False)
         return

@@ -13,6 +13,7 @@ server is unreachable, fails or is too slow.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NoReturn
@@ -23,7 +24,7 @@ from rdflib import Graph as RdfGraph
 
 from kg.cli.state import EXIT_REFUSED, EXIT_UNAVAILABLE, console, errors, fail
 from kg.config import Settings
-from kg.store.advert import Advert, read_advert
+from kg.store.advert import Advert, read_advert, store_in_use
 from kg.store.base import Quad
 from kg.store.base_iri import settled_base
 from kg.store.parsing import RdfSyntax
@@ -31,6 +32,9 @@ from kg.validation import ValidationReport
 from kg.vocab import DATA_GRAPH
 
 TIMEOUT_S = 600.0  # a large load is validated in one request
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")  # what the REST routes name
+# Refusals a command run alone reports with exit 1 (the data was refused, not the input).
+_REFUSED_KINDS = ("reserved-term", "unknown-term", "unstorable-literal", "inconsistent-write")
 
 
 class ServerWrites:
@@ -40,11 +44,12 @@ class ServerWrites:
         self.url = advert.url
         self._headers = {"Authorization": f"Bearer {advert.key}"}
         self.settings = settings
+        self._base = advert.base_iri
 
     @property
     def base_iri(self) -> str:
-        """The base the server mints under (the store's note; CKM_BASE_IRI when set)."""
-        return settled_base(
+        """The base the server mints under (its note says; else worked out as it does)."""
+        return self._base or settled_base(
             self.settings, store_dir=self.settings.store, holds_data=lambda: True, writable=False
         )
 
@@ -67,7 +72,8 @@ class ServerWrites:
         """
         headers = self._headers | kwargs.pop("headers", {})
         try:
-            with httpx.Client(base_url=self.url, timeout=TIMEOUT_S) as client:
+            # trust_env=False: no HTTP_PROXY of the environment gets the local admin key
+            with httpx.Client(base_url=self.url, timeout=TIMEOUT_S, trust_env=False) as client:
                 answer = client.request(method, path, headers=headers, **kwargs)
         except httpx.TimeoutException as error:
             raise fail(
@@ -156,7 +162,7 @@ class ServerWrites:
         """
         prefix = f"{self.base_iri}customer/"
         slug = customer.removeprefix(prefix)
-        if not customer.startswith(prefix) or not slug or "/" in slug:
+        if not customer.startswith(prefix) or not _SLUG.fullmatch(slug):
             raise fail(
                 f"{customer} is not a customer IRI of the served store ({prefix}…): the "
                 "API erases customers by their id there; stop the server to erase it"
@@ -179,8 +185,8 @@ def served(settings: Settings) -> ServerWrites | None:
     if settings.remote_query_url:
         return None
     advert = read_advert(settings.store)
-    if advert is None or not advert.key:
-        return None
+    if advert is None or not advert.key or not store_in_use(settings.store):
+        return None  # no server, or a stale note whose process id was reused
     writes = ServerWrites(advert, settings)
     writes.note()
     return writes
@@ -197,11 +203,32 @@ def _refused(answer: httpx.Response) -> NoReturn:
         problem = {}
     detail = problem.get("detail") or answer.text[:500] or answer.reason_phrase
     report = problem.get("report")
+    kind = str(problem.get("type", "")).rsplit("/", 1)[-1]
+    if answer.status_code == 413:
+        raise fail(
+            f"{detail}: the server takes bodies up to CKM_MAX_BODY_BYTES; stop the server "
+            "and run the command again (it then writes the store itself), or split the data"
+        )
+    if isinstance(report, dict) and report.get("inconsistencies"):
+        for clash in report["inconsistencies"]:
+            console.print(
+                f"- {clash.get('rule', '')}: {clash.get('axiom', '')}: {clash.get('message', '')}",
+                highlight=False,
+                markup=False,
+            )
+        raise fail(f"refused: {_nothing(detail)}", EXIT_REFUSED)
+    if kind in _REFUSED_KINDS:
+        raise fail(f"refused: {_nothing(detail)}", EXIT_REFUSED)
     if answer.status_code == 422 and isinstance(report, dict) and "results" in report:
         console.print(ValidationReport.from_dict(report).to_text(), highlight=False)
-        raise fail(f"refused by validation; nothing was written ({detail})", EXIT_REFUSED)
+        raise fail(f"refused by validation: {_nothing(detail)}", EXIT_REFUSED)
     if answer.status_code == 422:
-        raise fail(f"refused: {detail}; nothing was written", EXIT_REFUSED)
+        raise fail(f"refused: {_nothing(detail)}", EXIT_REFUSED)
     if answer.status_code >= 500:
         raise fail(f"the server failed ({answer.status_code}): {detail}", EXIT_UNAVAILABLE)
-    raise fail(f"refused ({answer.status_code}): {detail}; nothing was written")
+    raise fail(f"refused ({answer.status_code}): {_nothing(detail)}")
+
+
+def _nothing(detail: str) -> str:
+    """``detail``, saying that nothing was written unless it says so already."""
+    return detail if "nothing" in detail else f"{detail}; nothing was written"

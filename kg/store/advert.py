@@ -11,6 +11,7 @@ and its key died with the process.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from dataclasses import dataclass
@@ -26,9 +27,12 @@ class Advert:
     url: str
     pid: int
     key: str | None = None  # the local admin key of this run (None: reading only)
+    base_iri: str | None = None  # the base the server mints under
 
 
-def write_advert(store: Path, url: str, key: str | None = None) -> Path | None:
+def write_advert(
+    store: Path, url: str, key: str | None = None, base_iri: str | None = None
+) -> Path | None:
     """Leave the note for this process serving ``store`` at ``url`` (with its local
     ``key``), readable by its owner only; None when the directory cannot be written.
 
@@ -43,7 +47,7 @@ def write_advert(store: Path, url: str, key: str | None = None) -> Path | None:
     True
     """
     path = store / ADVERT_NAME
-    text = json.dumps({"url": url, "pid": os.getpid(), "key": key})
+    text = json.dumps({"url": url, "pid": os.getpid(), "key": key, "base_iri": base_iri})
     try:
         store.mkdir(parents=True, exist_ok=True)
         path.unlink(missing_ok=True)  # a note left by another user keeps no mode of its
@@ -60,8 +64,13 @@ def read_advert(store: Path) -> Advert | None:
     process is gone)."""
     try:
         data = json.loads((store / ADVERT_NAME).read_text(encoding="utf-8"))
-        key = data.get("key")
-        advert = Advert(str(data["url"]), int(data["pid"]), key if isinstance(key, str) else None)
+        key, base = data.get("key"), data.get("base_iri")
+        advert = Advert(
+            str(data["url"]),
+            int(data["pid"]),
+            key if isinstance(key, str) else None,
+            base if isinstance(base, str) else None,
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
     try:
@@ -71,6 +80,30 @@ def read_advert(store: Path) -> Advert | None:
     except PermissionError:
         pass  # another user's process: it exists
     return advert
+
+
+def store_in_use(store: Path) -> bool:
+    """Whether another process holds the embedded store at ``store`` open: its RocksDB
+    ``LOCK`` file is locked (a note whose process id was reused by another program, after
+    a reboot or in a container, then tells no server).
+
+    >>> import tempfile
+    >>> store_in_use(Path(tempfile.mkdtemp()))
+    False
+    """
+    try:
+        descriptor = os.open(store / "LOCK", os.O_RDWR)
+    except OSError:
+        return False  # no store there yet
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(descriptor, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(descriptor)
 
 
 def remove_advert(store: Path) -> None:
