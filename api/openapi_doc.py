@@ -43,9 +43,9 @@ from api.response_models import (
 from api.rest import KINDS
 from api.rest.model import ResourceKind
 from api.settings import ApiSettings
+from kg import QueryParameter as Parameter
+from kg import SavedQuery as SavedQueryDefinition
 from kg import saved_queries
-from kg.queries.model import Parameter
-from kg.queries.model import SavedQuery as SavedQueryDefinition
 
 SCHEMAS = "#/components/schemas/"
 BEARER = "bearer"

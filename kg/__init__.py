@@ -69,6 +69,8 @@ _FACE: dict[str, str] = {
     # services above the graph
     "demo_quads": "kg.demo",
     "saved_queries": "kg.queries",
+    "SavedQuery": "kg.queries.model",
+    "QueryParameter": "kg.queries.model",
     "bound_sparql": "kg.queries",
     "ImportOptions": "kg.importing",
     "SourceInput": "kg.importing",
@@ -112,6 +114,7 @@ _ERRORS = [
     "BadParameter",
     "ClosedScheme",
     "ConceptRefused",
+    "BadBaseNote",
     "DuplicateConcept",
     "EngineFailed",
     "EngineMissing",

@@ -340,3 +340,7 @@ class UnknownFirm(LookupError):
 
 class JavaUnavailable(RuntimeError):
     """No ``java`` launcher on PATH (install a Java 17 JDK)."""
+
+
+class BadBaseNote(StoreError, ValueError):
+    """The store's ``ckm-base-iri`` note is not a base IRI; nothing was opened for it."""

@@ -657,8 +657,8 @@ class KnowledgeGraph:
         ``kind`` first), as a write using a misspelt term is told; empty when none is
         close.
 
-        >>> KnowledgeGraph.in_memory().nearest_terms("Costumer", "class")
-        ['ckm:Customer']
+        >>> KnowledgeGraph.in_memory().nearest_terms("Costumer", "class")[0]
+        'ckm:Customer'
         """
         return self._road.known_terms.suggestions(local, kind)
 

@@ -32,6 +32,9 @@ class Parameter:
         }
 
 
+QueryParameter = Parameter  # its name on the face (kg/__init__.py)
+
+
 @dataclass(frozen=True)
 class ParameterClause:
     """Where parameters are bound: a ``VALUES (?a ?b) { (…) }`` clause of the query text.

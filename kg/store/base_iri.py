@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kg.config import DEFAULT_BASE_IRI, Settings, base_problem
-from kg.errors import StoreError
+from kg.errors import BadBaseNote
 
 NOTE_NAME = "ckm-base-iri"
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -87,10 +87,6 @@ def remember_base(store: Path, base: str) -> None:
         (store / NOTE_NAME).write_text(base + "\n", encoding="utf-8")
     except OSError:
         log.warning("could not write %s in %s", NOTE_NAME, store)
-
-
-class BadBaseNote(StoreError, ValueError):
-    """The store's ``ckm-base-iri`` note is not a base IRI; nothing was opened for it."""
 
 
 def settled_base(

@@ -40,6 +40,10 @@ NOT_RUN: dict[tuple[str, str], str] = {
     ("docs/OPERATIONS.md", "30 2 * * *"): (
         "a crontab line for /srv/ckm; its `ckm dump -o` runs in the README tour"
     ),
+    ("docs/API.md", ".venv/bin/openapi-python-client generate"): (
+        "tests/api/test_generated_client.py runs this very command against a live server "
+        "and calls every operation through the client it writes"
+    ),
     ("docs/SCALE.md", "pip install oxigraph"): "installs a package",
     ("docs/SCALE.md", "oxigraph serve"): (
         "a remote engine, serving for good; tests/kg/store runs ckm on Oxigraph server"

@@ -181,8 +181,20 @@ PYTHON_GIVES: dict[str, Expect] = {
 }
 
 
+# Python examples another test runs as they stand (how they start -> which test).
+PYTHON_RUN_ELSEWHERE: dict[str, str] = {
+    "from datetime import date\n\nfrom ckm_client": (
+        "the generated client's calls: tests/api/test_generated_client.py generates it and "
+        "calls every operation, these included"
+    ),
+}
+
+
 @pytest.mark.parametrize("block", PYTHON_BLOCKS, ids=lambda block: block.where)
 def test_a_python_example_gives_what_its_doc_says(reader, block):
+    elsewhere = [why for start, why in PYTHON_RUN_ELSEWHERE.items() if block.text.startswith(start)]
+    if elsewhere:
+        pytest.skip(elsewhere[0])
     ran = reader.run_python(block)
     (expect,) = [e for start, e in PYTHON_GIVES.items() if block.text.startswith(start)]
     failures = expect.failures(ran, reader.base_url)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from kg.config import Settings
+from kg.errors import BadBaseNote
 from kg.graph import KnowledgeGraph
-from kg.store.base_iri import NOTE_NAME, BadBaseNote, served_base, settled_base
+from kg.store.base_iri import NOTE_NAME, served_base, settled_base
 
 SERVED = "http://127.0.0.1:8931"
 
