@@ -16,7 +16,9 @@ from fastapi.openapi.docs import (
     get_swagger_ui_html,
     get_swagger_ui_oauth2_redirect_html,
 )
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from api.openapi_doc import swagger_document
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,6 +45,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 # Swagger UI would otherwise ask validator.swagger.io to judge the schema.
 SWAGGER_UI_PARAMETERS = {"validatorUrl": None}
+SWAGGER_DOCUMENT_PATH = "/ui/openapi-swagger.json"
 
 
 def _prefix(request: Request) -> str:
@@ -55,13 +58,20 @@ def _confined(page: HTMLResponse) -> HTMLResponse:
     return page
 
 
+@router.get(SWAGGER_DOCUMENT_PATH)
+def swagger_document_json(request: Request) -> JSONResponse:
+    """The OpenAPI document as Swagger UI draws it: every operation, the saved queries
+    through the generic ``/api/queries/{name}`` (api/openapi_doc.py)."""
+    return JSONResponse(swagger_document(request.app.openapi()))
+
+
 @router.get(SWAGGER_UI_PATH)
 def swagger_ui(request: Request) -> HTMLResponse:
     """Swagger UI on the app's OpenAPI document: every operation, with "Try it out"."""
     prefix = _prefix(request)
     return _confined(
         get_swagger_ui_html(
-            openapi_url=prefix + request.app.openapi_url,
+            openapi_url=prefix + SWAGGER_DOCUMENT_PATH,
             title=f"{request.app.title} - Swagger UI",
             swagger_js_url=f"{prefix}{VENDOR}/swagger-ui-bundle.js",
             swagger_css_url=f"{prefix}{VENDOR}/swagger-ui.css",

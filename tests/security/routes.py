@@ -37,6 +37,7 @@ PUBLIC_PATHS = frozenset(
         "/ui/prefixes.json",
         "/ui/config.json",
         "/ui/terms.json",
+        "/ui/openapi-swagger.json",
         "/ui/terms/near",
         "/ui/static/{name}",
         "/ui/vendor/{name}",
