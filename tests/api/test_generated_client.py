@@ -214,6 +214,10 @@ def _operations_and_protocols(call: Calls) -> None:
     call("POST", "/api/operations/rebuild-inferences", client=call.writer, expect=(403,))
     migrated = json.loads(call("POST", "/api/operations/migrate", client=call.admin).content)
     assert migrated["added"] == migrated["removed"] == 0 and not migrated["written"]
+    around = json.loads(
+        call("GET", "/api/neighbourhood", iri="http://localhost:8000/id/firm/medsoft").content
+    )
+    assert around["center"] == "http://localhost:8000/id/firm/medsoft" and around["edges"]
     results = call("GET", "/sparql", query="SELECT ?s WHERE { ?s ?p ?o } LIMIT 2").parsed
     assert results.head.vars_ == ["s"] and len(results.results.bindings) == 2
     assert results.results.bindings[0]["s"].type_ == "uri"
