@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from api.deps import AdminCaller, Graph
@@ -25,6 +25,7 @@ async def rebuild_inferences(graph: Graph, _caller: AdminCaller) -> dict[str, in
 
 @router.post("/migrate", summary="Carry 1.x data to this ontology release (admin)")
 async def migrate(
+    request: Request,
     graph: Graph,
     caller: AdminCaller,
     dry_run: Annotated[
@@ -34,6 +35,14 @@ async def migrate(
     """The migration steps, what they removed and added, and the provenance activity:
     one validated, atomic write (``ckm migrate``). 422 ``migration-refused`` with the
     report when the migrated data would break the shapes; nothing written."""
+    unknown = sorted(set(request.query_params) - {"dry-run"})
+    if unknown:  # a misspelt dry-run must not migrate for real
+        raise Problem(
+            400,
+            f"unknown parameter {unknown[0]!r}: only dry-run",
+            "bad-parameter",
+            parameter=unknown[0],
+        )
     context = WriteContext(caller.agent, "api", "migrate")
     try:
         plan = await run_in_threadpool(lambda: graph.migrate(context, dry_run=dry_run))

@@ -151,9 +151,9 @@ def settled_base(
 
 def note_after_write(store_dir: Path | None, base: str) -> bool:
     """Leave the note ``base`` in ``store_dir`` if it has none (after a write of a
-    command that opened the store empty); whether the store has a note now."""
+    command that opened the store empty); True once tried."""
     if store_dir is None:
         return True
     if remembered_base(store_dir) is None:
-        remember_base(store_dir, base)
-    return remembered_base(store_dir) is not None
+        remember_base(store_dir, base)  # one try: a directory that cannot be written
+    return True  # keeps none (logged), and later writes do not try again
